@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// whosaid-bench: throughput of every stage in MB/s (median and best of several runs after a
+// warm-up) on the bundled sample corpus and on any corpus named on the command line (a folder
+// of *.txt, a .txt file or a JSONL file of {"id","text"} records), plus the accuracy suites
+// that are present (Golden Rules from ../shared/corpus/sbd).
+//
+//   whosaid-bench [--runs N] [--stage NAME]... [CORPUS]...
+//   e.g. whosaid-bench ../shared/corpus/bbc/docs.jsonl
+#include "corpus.hpp"
+#include "harness.hpp"
+
+#include <whosaid/whosaid.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace {
+
+using whosaid_bench::document;
+
+struct stage {
+    std::string name;
+    std::function<std::uint64_t(const document&)> pass;
+};
+
+int usage() {
+    std::fprintf(stderr, "usage: whosaid-bench [--runs N] [--stage NAME]... [CORPUS]...\n");
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    int runs = 7;
+    std::vector<std::string> wanted;
+    std::vector<std::filesystem::path> corpora;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--stage" && i + 1 < argc) wanted.emplace_back(argv[++i]);
+        else if (arg == "--help" || arg == "-h") return usage();
+        else if (!arg.empty() && arg[0] == '-') return usage();
+        else corpora.emplace_back(arg);
+    }
+    corpora.insert(corpora.begin(), std::filesystem::path(WHOSAID_SAMPLE_DIR));
+
+    // Engines are built once, outside the timed region, as a real program would.
+    std::vector<stage> stages;
+    stages.push_back({"utf8-validate", [](const document& d) -> std::uint64_t {
+                          return whosaid::utf8::find_invalid(d.text) == whosaid::utf8::npos ? 1 : 0;
+                      }});
+    stages.push_back({"paragraphs", [](const document& d) -> std::uint64_t {
+                          std::uint64_t n = 0;
+                          whosaid::for_each_paragraph(d.text, [&](whosaid::text_span p) { n += p.end; });
+                          return n;
+                      }});
+
+    whosaid_bench::print_header();
+    for (const auto& path : corpora) {
+        const auto docs = whosaid_bench::load_corpus(path);
+        const std::string label = path == std::filesystem::path(WHOSAID_SAMPLE_DIR) ? "sample (bundled)" : path.filename().string();
+        for (const auto& s : stages) {
+            if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), s.name) == wanted.end()) continue;
+            whosaid_bench::print_row(s.name, label, whosaid_bench::measure(docs, s.pass, runs));
+        }
+    }
+    return 0;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "whosaid-bench: %s\n", e.what());
+    return 1;
+}

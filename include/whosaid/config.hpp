@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// IWYU pragma: private, include "whosaid/whosaid.hpp"
+#pragma once
+
+/// \file
+/// Compiler checks, exception detection and the overridable assertion macro.
+
+#include "whosaid/version.hpp"
+
+#include <cstdlib>
+
+#if !defined(__cplusplus) || __cplusplus < 202002L
+#    error "whosaid needs C++20 (-std=c++20 or later)"
+#endif
+
+/// Exceptions are used only for configuration errors (a bad user pattern) and for
+/// `result<T>::value()` on an error. Define WHOSAID_NO_EXCEPTIONS, or compile with
+/// -fno-exceptions, and those paths call std::abort() instead of throwing.
+#if !defined(WHOSAID_NO_EXCEPTIONS) && !defined(__cpp_exceptions)
+#    define WHOSAID_NO_EXCEPTIONS 1
+#endif
+
+#ifdef WHOSAID_NO_EXCEPTIONS
+#    define WHOSAID_THROW(exception) std::abort()
+#else
+#    define WHOSAID_THROW(exception) throw exception
+#endif
+
+/// Internal consistency check. Off unless WHOSAID_ENABLE_ASSERTS is defined; define
+/// WHOSAID_ASSERT yourself to route it to your own handler.
+#ifndef WHOSAID_ASSERT
+#    ifdef WHOSAID_ENABLE_ASSERTS
+#        define WHOSAID_ASSERT(condition) ((condition) ? static_cast<void>(0) : std::abort())
+#    else
+#        define WHOSAID_ASSERT(condition) static_cast<void>(0)
+#    endif
+#endif

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// Helpers shared by the tests: where the bundled and shared corpora are, file reading.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace whosaid_test {
+
+/// The repository's tests/data folder (bundled sample corpus and golden files).
+inline std::filesystem::path data_dir() { return std::filesystem::path(WHOSAID_TEST_DATA_DIR); }
+
+/// The shared corpora (../shared/corpus), or nullopt when absent. WHOSAID_SHARED_CORPUS in the
+/// environment overrides the configured location.
+inline std::optional<std::filesystem::path> shared_corpus() {
+    std::filesystem::path p = WHOSAID_SHARED_CORPUS_DIR;
+    if (const char* env = std::getenv("WHOSAID_SHARED_CORPUS"); env != nullptr && *env != '\0') p = env;
+    std::error_code ec;
+    if (!p.empty() && std::filesystem::is_directory(p, ec)) return p;
+    return std::nullopt;
+}
+
+/// Whole file as bytes; throws std::runtime_error when it cannot be read.
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace whosaid_test
