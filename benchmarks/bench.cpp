@@ -8,6 +8,7 @@
 //   e.g. whosaid-bench ../shared/corpus/bbc/docs.jsonl
 #include "corpus.hpp"
 #include "harness.hpp"
+#include "sbd_suite.hpp"
 
 #include <whosaid/whosaid.hpp>
 
@@ -17,6 +18,7 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +62,51 @@ int main(int argc, char** argv) try {
                           whosaid::for_each_paragraph(d.text, [&](whosaid::text_span p) { n += p.end; });
                           return n;
                       }});
+    const whosaid::sentence_splitter splitter_en;
+    stages.push_back({"sentences", [&splitter_en](const document& d) -> std::uint64_t {
+                          std::uint64_t n = 0;
+                          const whosaid::error e =
+                              splitter_en.for_each_sentence(d.text, [&](whosaid::text_span s) { n += s.end - s.begin + 1; });
+                          return e.code == whosaid::errc::ok ? n : 0;
+                      }});
+    const whosaid::quote_detector quotes_en;
+    stages.push_back({"quotes", [&quotes_en](const document& d) -> std::uint64_t {
+                          const auto r = quotes_en.detect(d.text);
+                          if (!r) return 0;
+                          std::uint64_t n = 0;
+                          for (const auto& q : *r) n += q.content.begin + q.content.end + static_cast<std::uint64_t>(q.role);
+                          return n;
+                      }});
+    // Attribution alone, on sentences and quotes computed once per document outside the timing
+    // (the warm-up pass fills the cache).
+    const whosaid::speaker_attributor attributor_en;
+    struct attribution_input {
+        std::vector<whosaid::text_span> sentences;
+        std::vector<whosaid::quote> quotes;
+    };
+    std::map<const document*, attribution_input> attribution_inputs;
+    const auto quotation_sum = [](const std::vector<whosaid::quotation>& qs) {
+        std::uint64_t n = 0;
+        for (const auto& q : qs) n += q.content.begin + q.content.end + static_cast<std::uint64_t>(q.speaker + 1);
+        return n;
+    };
+    stages.push_back({"attribute", [&](const document& d) -> std::uint64_t {
+                          auto it = attribution_inputs.find(&d);
+                          if (it == attribution_inputs.end()) {
+                              attribution_input in;
+                              in.sentences = splitter_en.split(d.text).value_or(std::vector<whosaid::text_span>{});
+                              in.quotes = quotes_en.detect(d.text, in.sentences).value_or(std::vector<whosaid::quote>{});
+                              it = attribution_inputs.emplace(&d, std::move(in)).first;
+                          }
+                          const auto r = attributor_en.attribute(d.text, it->second.sentences, it->second.quotes);
+                          return r ? quotation_sum(r->quotations) : 0;
+                      }});
+    // End to end: validation, paragraphs, sentences, quotations and attribution.
+    const whosaid::extractor extractor_en;
+    stages.push_back({"extract", [&](const document& d) -> std::uint64_t {
+                          const auto r = extractor_en.extract(d.text);
+                          return r ? quotation_sum(r->quotations) + r->sentences.size() : 0;
+                      }});
 
     whosaid_bench::print_header();
     for (const auto& path : corpora) {
@@ -69,6 +116,9 @@ int main(int argc, char** argv) try {
             if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), s.name) == wanted.end()) continue;
             whosaid_bench::print_row(s.name, label, whosaid_bench::measure(docs, s.pass, runs));
         }
+    }
+    if (wanted.empty() || std::find(wanted.begin(), wanted.end(), "sentences") != wanted.end()) {
+        whosaid_bench::print_sbd_scores(std::filesystem::path(WHOSAID_SHARED_CORPUS_DIR) / "sbd");
     }
     return 0;
 } catch (const std::exception& e) {

@@ -1,0 +1,1194 @@
+// SPDX-License-Identifier: MIT
+// IWYU pragma: private, include "whosaid/whosaid.hpp"
+#pragma once
+
+/// \file
+/// The quote detector's engine: one forward scan over the text that stops only at candidate
+/// bytes (quote marks, dashes, line breaks), an explicit stack of open quotations with a depth
+/// cap, and a bounded look around each finished quotation to tell speech from term.
+///
+/// Cost: every byte is skipped or examined a constant number of times by the scan; each
+/// quotation adds bounded windows (120 bytes of its content, 120 before it, 64 after it) and a
+/// walk of at most `max_depth` stack entries per mark. Hence linear time on any input.
+
+#include "whosaid/quotes.hpp"
+
+#include "whosaid/config.hpp"
+#include "whosaid/detail/quote_lexicon.hpp"
+#include "whosaid/detail/quote_marks.hpp"
+#include "whosaid/error.hpp"
+#include "whosaid/span.hpp"
+#include "whosaid/unicode.hpp"
+#include "whosaid/utf8.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+WHOSAID_BEGIN_NAMESPACE
+
+namespace detail {
+
+/// The style reported for a quotation opened by `opener`.
+[[nodiscard]] constexpr quote_style style_of(mark opener) noexcept {
+    switch (opener) {
+        case mark::straight_double: case mark::fullwidth_double: return quote_style::straight_double;
+        case mark::straight_single: case mark::fullwidth_single: return quote_style::straight_single;
+        case mark::backtick_pair: return quote_style::backtick;
+        case mark::apostrophe_pair: return quote_style::double_apostrophe;
+        case mark::left_double: case mark::right_double: case mark::reversed_double: case mark::cjk_open:
+            return quote_style::curly_double;
+        case mark::left_single: case mark::reversed_single: return quote_style::curly_single;
+        case mark::low_double: return quote_style::low_double;
+        case mark::low_single: return quote_style::low_single;
+        case mark::left_guillemet: case mark::right_guillemet: return quote_style::guillemets;
+        case mark::left_single_guil: case mark::right_single_guil: return quote_style::single_guillemets;
+        case mark::left_corner: return quote_style::corner;
+        case mark::left_white_corner: return quote_style::white_corner;
+        default: return quote_style::dash;
+    }
+}
+
+/// What stands just before a mark.
+enum class lside : std::uint8_t {
+    open,   ///< Nothing (start of paragraph), white space, an opening bracket or a dash.
+    word,   ///< A letter, digit, symbol or anything else that ends a word.
+    punct,  ///< Punctuation that ends a clause: . , ; : ! ? ) ] } …
+    quote,  ///< Another quotation mark.
+};
+
+/// What stands just after a mark.
+enum class rside : std::uint8_t {
+    space,  ///< Nothing (end of text), white space or a line break.
+    word,   ///< A letter, digit, symbol or an opening bracket.
+    punct,  ///< . , ; : ! ? ) ] } - … and other closing punctuation.
+    quote,  ///< Another quotation mark.
+};
+
+/// The shape of a mark from its neighbours.
+enum class shape : std::uint8_t {
+    opener,     ///< ` "Word`
+    closer,     ///< `word" `, `word",`
+    amb_space,  ///< ` " ` (white space on both sides)
+    amb_word,   ///< `a"b` (inside a word: an apostrophe or an inch mark)
+    amb_punct,  ///< `:"Word`, `,"he` (no space between punctuation and a word)
+    amb_quote,  ///< `""` runs
+};
+
+[[nodiscard]] constexpr shape shape_of(lside l, rside r) noexcept {
+    switch (l) {
+        case lside::open: return r == rside::space ? shape::amb_space : shape::opener;
+        case lside::word: return r == rside::word ? shape::amb_word : shape::closer;
+        case lside::punct: return r == rside::word ? shape::amb_punct : shape::closer;
+        case lside::quote: break;
+    }
+    if (r == rside::word) return shape::opener;
+    return r == rside::quote ? shape::amb_quote : shape::closer;
+}
+
+[[nodiscard]] constexpr bool is_quote_mark_cp(char32_t c) noexcept {
+    const mark m = mark_of(c);
+    return m != mark::none && m != mark::long_dash && m != mark::line_break;
+}
+
+[[nodiscard]] inline lside lside_of(char32_t c) noexcept {
+    if (c < 0x80U) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return lside::open;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return lside::word;
+        switch (c) {
+            case '(': case '[': case '{': case '-': case '/': return lside::open;
+            case '"': case '\'': case '`': return lside::quote;
+            case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': return lside::punct;
+            default: return lside::word;
+        }
+    }
+    if (is_quote_mark_cp(c)) return lside::quote;
+    switch (unicode::category_of(c)) {
+        case unicode::category::space: case unicode::category::open_punct: case unicode::category::initial_punct:
+        case unicode::category::dash_punct:
+            return lside::open;
+        case unicode::category::close_punct: case unicode::category::final_punct: case unicode::category::other_punct:
+            return lside::punct;
+        default: return lside::word;
+    }
+}
+
+[[nodiscard]] inline rside rside_of(char32_t c) noexcept {
+    if (c < 0x80U) {
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return rside::space;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return rside::word;
+        switch (c) {
+            case '"': case '\'': case '`': return rside::quote;
+            case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': case '-': case '/':
+                return rside::punct;
+            default: return rside::word;
+        }
+    }
+    if (is_quote_mark_cp(c)) return rside::quote;
+    switch (unicode::category_of(c)) {
+        case unicode::category::space: return rside::space;
+        case unicode::category::close_punct: case unicode::category::final_punct: case unicode::category::other_punct:
+        case unicode::category::dash_punct:
+            return rside::punct;
+        default: return rside::word;
+    }
+}
+
+// ASCII answered from a table, everything else from unicode:: (the hot paths are ASCII).
+enum : std::uint8_t { cls_word = 1, cls_upper = 2, cls_lower = 4, cls_digit = 8, cls_space = 16 };
+inline constexpr std::array<std::uint8_t, 128> ascii_class = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (unsigned c = 0; c < 128; ++c) {
+        if (c >= 'A' && c <= 'Z') t[c] = cls_word | cls_upper;
+        else if (c >= 'a' && c <= 'z') t[c] = cls_word | cls_lower;
+        else if (c >= '0' && c <= '9') t[c] = cls_word | cls_digit;
+        else if (c == ' ' || (c >= 0x09 && c <= 0x0D)) t[c] = cls_space;
+    }
+    return t;
+}();
+
+[[nodiscard]] inline bool is_space_cp(char32_t c) noexcept {
+    if (c < 0x80U) return (ascii_class[c] & cls_space) != 0;
+    return unicode::is_space(c);
+}
+[[nodiscard]] inline bool is_upper_cp(char32_t c) noexcept {
+    if (c < 0x80U) return (ascii_class[c] & cls_upper) != 0;
+    return unicode::is_upper(c);
+}
+[[nodiscard]] inline bool is_lower_cp(char32_t c) noexcept {
+    if (c < 0x80U) return (ascii_class[c] & cls_lower) != 0;
+    return unicode::is_lower(c);
+}
+[[nodiscard]] inline bool is_digit_cp(char32_t c) noexcept {
+    if (c < 0x80U) return (ascii_class[c] & cls_digit) != 0;
+    return unicode::is_digit(c);
+}
+[[nodiscard]] inline bool is_letter_cp(char32_t c) noexcept {
+    if (c < 0x80U) return (ascii_class[c] & (cls_upper | cls_lower)) != 0;
+    return unicode::is_letter(c);
+}
+
+/// One open quotation on the scanner's stack.
+struct open_quote {
+    std::size_t open_begin = 0;      ///< First byte of the opening mark (or dash).
+    std::size_t content_begin = 0;   ///< First byte after it.
+    std::size_t para_begin = 0;      ///< Start of the paragraph where it opened (window limit).
+    std::size_t sentence_begin = 0;  ///< Start of its sentence when sentence spans were given.
+    std::size_t shared_end = 0;      ///< Closing mark of its last same-kind child (end), or 0.
+    std::size_t shared_mark = 0;     ///< … and where that mark begins.
+    std::size_t shared_slots = 0;    ///< Quotations opened so far when that mark was read.
+    std::uint32_t slot = 0;          ///< Its record in `quote_scanner::slots_`.
+    std::uint32_t first_paragraph = 0;
+    std::uint32_t closers = 0;
+    std::uint32_t loose_closers = 0;
+    mark opener = mark::none;
+    bool single_family = false;
+    bool reopens_inline = false;
+    bool starts_sentence = false;
+    bool sentence_known = false;
+    bool dash = false;               ///< A dash-speech paragraph.
+    bool dash_context = false;       ///< After a colon paragraph or another dash paragraph.
+};
+
+inline constexpr std::uint32_t no_slot = 0xFFFFFFFFU;
+
+/// Signs of speech and of a term around one quotation (see `quote_scanner::classify`).
+struct quote_evidence {
+    std::uint32_t words = 0;
+    bool first_upper = false;
+    bool first_lower = false;
+    bool title_case = false;
+    bool possessive_before = false;
+    bool internal_boundary = false;
+    bool ends_terminal = false;
+    bool ends_comma = false;
+    bool colon_before = false;
+    bool speech_before = false;     ///< a reporting verb within 4 words before
+    bool speech_in_sentence = false; ///< a reporting verb further back in the same sentence
+    bool term_cue = false;
+    bool determiner_before = false;
+    bool speech_after = false;
+    bool dash_after = false;
+};
+
+/// One run of the detector over one text. Not reusable; holds only per-call state.
+class quote_scanner {
+public:
+    quote_scanner(const quote_options& options, const word_table& words, std::string_view text,
+                  std::span<const text_span> sentences)
+        : opt_(options),
+          words_(words),
+          t_(text),
+          n_(text.size()),
+          sentences_(sentences),
+          has_sentences_(!sentences.empty()),
+          max_depth_(std::clamp<std::uint32_t>(options.max_depth, 1U, 256U)) {}
+
+    std::vector<quote> run() {
+        std::size_t i = skip_blank(0);
+        if (i >= n_) return {};
+        stack_.reserve(16);
+        para_begin_ = i;
+        try_dash(i);
+        while (i < n_) {
+            // Fast skip to the next candidate byte, eight at a time.
+            while (i + 8 <= n_) {
+                const auto* p = reinterpret_cast<const unsigned char*>(t_.data() + i);
+                if (candidate_byte[p[0]] || candidate_byte[p[1]] || candidate_byte[p[2]] || candidate_byte[p[3]] ||
+                    candidate_byte[p[4]] || candidate_byte[p[5]] || candidate_byte[p[6]] || candidate_byte[p[7]]) {
+                    break;
+                }
+                i += 8;
+            }
+            while (i < n_ && !candidate_byte[static_cast<unsigned char>(t_[i])]) ++i;
+            if (i >= n_) break;
+            const auto b = static_cast<unsigned char>(t_[i]);
+            if (b < 0x80U) {
+                switch (b) {
+                    case '"':
+                        on_mark(mark::straight_double, i, 1, shape_at(i, 1));
+                        ++i;
+                        break;
+                    case '\'': i = on_apostrophe_run(i); break;
+                    case '`': i = on_backtick_run(i); break;
+                    default: i = on_line_break(i); break;  // LF VT FF CR
+                }
+                continue;
+            }
+            const utf8::codepoint cp = utf8::decode(t_, i);
+            if (!cp.valid) {
+                ++i;
+                continue;
+            }
+            const mark m = mark_of(cp.value);
+            if (m == mark::line_break) {
+                i = on_line_break(i);
+                continue;
+            }
+            if (m == mark::long_dash) on_dash(i, cp.length);
+            else if (m != mark::none) on_mark(m, i, cp.length, shape_at(i, cp.length));
+            i += cp.length;
+        }
+        end_paragraph(trim_back(n_, para_begin_));
+        return assemble();
+    }
+
+private:
+    // -- character helpers ----------------------------------------------------------------
+
+    [[nodiscard]] char32_t cp_at(std::size_t pos) const noexcept {
+        if (pos >= n_) return 0;
+        const auto b = static_cast<unsigned char>(t_[pos]);
+        if (b < 0x80U) return b;
+        return utf8::decode(t_, pos).value;
+    }
+    [[nodiscard]] char32_t cp_before(std::size_t pos) const noexcept {
+        if (pos == 0) return 0;
+        const auto b = static_cast<unsigned char>(t_[pos - 1]);
+        if (b < 0x80U) return b;
+        return utf8::decode_before(t_, pos).value;
+    }
+    [[nodiscard]] std::size_t len_at(std::size_t pos) const noexcept {
+        if (pos >= n_) return 0;
+        return static_cast<unsigned char>(t_[pos]) < 0x80U ? 1 : utf8::decode(t_, pos).length;
+    }
+    [[nodiscard]] std::size_t len_before(std::size_t pos) const noexcept {
+        if (pos == 0) return 0;
+        return static_cast<unsigned char>(t_[pos - 1]) < 0x80U ? 1 : utf8::decode_before(t_, pos).length;
+    }
+    [[nodiscard]] bool space_at(std::size_t pos) const noexcept { return pos < n_ && is_space_cp(cp_at(pos)); }
+
+    /// First position at or after `pos` that is not white space (line breaks included).
+    [[nodiscard]] std::size_t skip_blank(std::size_t pos) const noexcept {
+        while (pos < n_) {
+            const auto b = static_cast<unsigned char>(t_[pos]);
+            if (b < 0x80U) {
+                if (b == ' ' || (b >= 0x09 && b <= 0x0D)) { ++pos; continue; }
+                break;
+            }
+            const utf8::codepoint cp = utf8::decode(t_, pos);
+            if (!cp.valid || !unicode::is_space(cp.value)) break;
+            pos += cp.length;
+        }
+        return pos;
+    }
+    /// First position at or after `pos` (and before `limit`) that is not white space.
+    [[nodiscard]] std::size_t skip_space(std::size_t pos, std::size_t limit) const noexcept {
+        while (pos < limit && space_at(pos)) pos += len_at(pos);
+        return pos < limit ? pos : limit;
+    }
+    /// `pos` moved back over white space, not below `lo`.
+    [[nodiscard]] std::size_t trim_back(std::size_t pos, std::size_t lo) const noexcept {
+        while (pos > lo && is_space_cp(cp_before(pos))) pos -= len_before(pos);
+        return pos;
+    }
+
+    [[nodiscard]] shape shape_at(std::size_t pos, std::size_t len) const noexcept {
+        const lside l = pos <= para_begin_ ? lside::open : lside_of(cp_before(pos));
+        const rside r = pos + len >= n_ ? rside::space : rside_of(cp_at(pos + len));
+        return shape_of(l, r);
+    }
+
+    /// The last character before `pos` in the current paragraph that is not white space, a
+    /// quotation mark or a closing bracket (at most 8 steps back), or 0.
+    [[nodiscard]] char32_t prev_significant(std::size_t pos) const noexcept {
+        for (int steps = 0; steps < 8 && pos > para_begin_; ++steps) {
+            const char32_t c = cp_before(pos);
+            if (!(is_space_cp(c) || is_quote_mark_cp(c) || c == ')' || c == ']')) return c;
+            pos -= len_before(pos);
+        }
+        return 0;
+    }
+
+    // -- marks ------------------------------------------------------------------------------
+
+    std::size_t on_apostrophe_run(std::size_t i) {
+        std::size_t k = i;
+        while (k < n_ && t_[k] == '\'') ++k;
+        const std::size_t run = k - i;
+        const shape sh = shape_at(i, run);
+        if (run == 1) {
+            on_mark(mark::straight_single, i, 1, sh);
+            return k;
+        }
+        // '' is a mark of its own (''…'' and ``…''); a third apostrophe is a single mark on the
+        // inside of the pair: closing ''' closes ' first, opening ''' opens '' first.
+        const bool closing = sh != shape::opener;
+        std::size_t pos = i;
+        if (closing && run % 2 == 1) { on_mark(mark::straight_single, pos, 1, sh); ++pos; }
+        for (std::size_t pairs = run / 2; pairs > 0; --pairs, pos += 2) on_mark(mark::apostrophe_pair, pos, 2, sh);
+        if (!closing && run % 2 == 1) on_mark(mark::straight_single, pos, 1, sh);
+        return k;
+    }
+
+    std::size_t on_backtick_run(std::size_t i) {
+        std::size_t k = i;
+        while (k < n_ && t_[k] == '`') ++k;
+        const shape sh = shape_at(i, k - i);
+        for (std::size_t pos = i; pos + 2 <= k; pos += 2) on_mark(mark::backtick_pair, pos, 2, sh);
+        return k;
+    }
+
+    /// True when the ' or ’ at `pos` is an apostrophe, not a quotation mark.
+    [[nodiscard]] bool is_apostrophe(mark m, std::size_t pos, std::size_t len, shape sh) {
+        switch (sh) {
+            case shape::amb_word: return true;  // don't, O’Neill, rock’n’roll
+            case shape::amb_space: return true;
+            case shape::opener: {
+                if (m == mark::right_single) return true;  // ’90s, ’em: ’ never opens here
+                const char32_t next = cp_at(pos + len);
+                if (is_digit_cp(next)) return true;  // '90s
+                // 'em, 'n', 'til: a short word from the elision list.
+                std::size_t e = pos + len;
+                const std::size_t lim = std::min(n_, e + 16);
+                while (e < lim && is_letter_cp(cp_at(e))) e += len_at(e);
+                if (e < lim || e == n_) {
+                    const std::string_view w = lower(pos + len, e);
+                    if (words_.has(w, elision)) return true;
+                }
+                return false;
+            }
+            default: break;
+        }
+        // Closing shapes. rock 'n' roll: the second mark of 'n'.
+        const char32_t l1 = cp_before(pos);
+        if (l1 == 'n' || l1 == 'N') {
+            const std::size_t p1 = pos - 1;
+            const char32_t l2 = cp_before(p1);
+            if ((l2 == '\'' || l2 == 0x2019 || l2 == 0x2018) && is_space_cp(cp_before(p1 - len_before(p1)))) return true;
+        }
+        // Plural possessive: the students’ union, Jones' car (s + mark + space + lowercase word
+        // that is not a reporting verb). Inside an open single quotation it is an apostrophe only
+        // when another closing-shaped mark of the same kind follows in the paragraph (‘the
+        // students’ union’); otherwise it closes (‘Eurasian solutions to Eurasian problems’ as).
+        if ((l1 == 's' || l1 == 'S') && cp_at(pos + len) == ' ') {
+            const std::size_t w0 = pos + len + 1;
+            const char32_t c = cp_at(w0);
+            if (is_lower_cp(c)) {
+                std::size_t e = w0;
+                const std::size_t lim = std::min(n_, w0 + 24);
+                while (e < lim && is_letter_cp(cp_at(e))) e += len_at(e);
+                if (!words_.has(lower(w0, e), speech_cue)) {
+                    if (find_closable(m, shape::closer) < 0) return true;
+                    return later_closer(m, pos + len);
+                }
+            }
+        }
+        return false;
+    }
+
+    /// True when a closing-shaped ' (or ’, as `m`) follows `from` in the current paragraph.
+    /// Amortised linear: the lookahead position for each kind only moves forward.
+    [[nodiscard]] bool later_closer(mark m, std::size_t from) noexcept {
+        const bool curly = m == mark::right_single;
+        std::size_t& found = curly ? ahead_curly_ : ahead_straight_;
+        std::size_t& scanned = curly ? scanned_curly_ : scanned_straight_;
+        if (found != no_pos && found >= from) return true;
+        std::size_t p = std::max(from, scanned);
+        found = no_pos;
+        while (p < n_) {
+            const auto b = static_cast<unsigned char>(t_[p]);
+            if (b == '\n' || b == '\r' || b == 0x0B || b == 0x0C) break;
+            std::size_t len = 1;
+            bool hit = false;
+            if (!curly && b == '\'') {
+                hit = true;
+            } else if (curly && b == 0xE2U && p + 2 < n_ && static_cast<unsigned char>(t_[p + 1]) == 0x80U &&
+                       static_cast<unsigned char>(t_[p + 2]) == 0x99U) {
+                hit = true;
+                len = 3;
+            } else if (b >= 0x80U) {
+                const utf8::codepoint cp = utf8::decode(t_, p);
+                if (cp.valid && unicode::is_line_break(cp.value)) break;
+                len = cp.length;
+            }
+            if (hit && !is_space_cp(cp_before(p)) && rside_of(cp_at(p + len)) != rside::word) {
+                found = p;
+                scanned = p;
+                return true;
+            }
+            p += len;
+        }
+        scanned = p;
+        return false;
+    }
+
+    [[nodiscard]] bool may_close(mark m, shape sh) const noexcept {
+        if (is_symmetric(m)) return sh != shape::opener;
+        switch (m) {
+            case mark::right_double: case mark::right_single: case mark::right_guillemet: case mark::right_single_guil:
+            case mark::right_corner: case mark::right_white_corner: case mark::cjk_close:
+                return true;
+            case mark::left_double: case mark::left_single: case mark::left_guillemet: case mark::left_single_guil:
+                return sh == shape::closer;
+            default: return false;
+        }
+    }
+
+    [[nodiscard]] static bool may_open(mark m, shape sh) noexcept {
+        switch (m) {
+            case mark::straight_double: case mark::fullwidth_double: case mark::apostrophe_pair:
+                return sh == shape::opener || sh == shape::amb_punct || sh == shape::amb_quote;
+            case mark::straight_single: case mark::fullwidth_single: case mark::low_single:
+                return sh == shape::opener;
+            case mark::left_double: case mark::left_single: case mark::reversed_double: case mark::reversed_single:
+            case mark::cjk_open: case mark::left_corner: case mark::left_white_corner: case mark::low_double:
+            case mark::backtick_pair: case mark::left_guillemet:
+                return sh != shape::closer;
+            case mark::left_single_guil: return sh == shape::opener || sh == shape::amb_punct;
+            case mark::right_double: case mark::right_guillemet: case mark::right_single_guil:
+                return sh == shape::opener;
+            default: return false;
+        }
+    }
+
+    /// Index of the innermost open quotation that `m` closes, or -1.
+    [[nodiscard]] std::ptrdiff_t find_closable(mark m, shape sh) const noexcept {
+        if (accept_count_[static_cast<unsigned>(m)] == 0) return -1;
+        const std::uint32_t b = bit(m);
+        for (std::size_t k = stack_.size(); k-- > 0;) {
+            const open_quote& e = stack_[k];
+            if ((e.closers & b) != 0) return static_cast<std::ptrdiff_t>(k);
+            if ((e.loose_closers & b) != 0 && sh == shape::closer) return static_cast<std::ptrdiff_t>(k);
+        }
+        return -1;
+    }
+
+    [[nodiscard]] static bool same_opener(mark a, mark b) noexcept {
+        const auto norm = [](mark x) {
+            if (x == mark::fullwidth_double) return mark::straight_double;
+            if (x == mark::fullwidth_single) return mark::straight_single;
+            return x;
+        };
+        return norm(a) == norm(b);
+    }
+
+    /// Index of the innermost open quotation opened by the same mark as `m`, or -1.
+    [[nodiscard]] std::ptrdiff_t find_same_opener(mark m) const noexcept {
+        for (std::size_t k = stack_.size(); k-- > 0;) {
+            if (stack_[k].dash) break;
+            if (same_opener(stack_[k].opener, m)) return static_cast<std::ptrdiff_t>(k);
+        }
+        return -1;
+    }
+
+    void on_mark(mark m, std::size_t pos, std::size_t len, shape sh) {
+        if (is_apostrophe_like(m) && is_apostrophe(m, pos, len, sh)) return;
+        if (m == mark::left_single && sh != shape::closer && is_digit_cp(cp_at(pos + len))) return;  // ‘90s
+        if (may_close(m, sh)) {
+            const std::ptrdiff_t k = find_closable(m, sh);
+            if (k >= 0) {
+                close_at(static_cast<std::size_t>(k), pos, len);
+                return;
+            }
+            // “Let’s go.’ — a ’ typed for ” after sentence punctuation closes the open double
+            // quotation (an apostrophe never follows punctuation).
+            if (m == mark::right_single && sh == shape::closer && !stack_.empty()) {
+                const open_quote& top = stack_.back();
+                const char32_t l = cp_before(pos);
+                if (!top.dash && !top.single_family && (l == '.' || l == ',' || l == '!' || l == '?')) {
+                    close_at(stack_.size() - 1, pos, len);
+                    return;
+                }
+            }
+        }
+        if (!may_open(m, sh)) return;
+        if ((m == mark::straight_single || m == mark::fullwidth_single) && !opt_.single_quotes) return;
+        // The same kind of mark again, opening, while one is open.
+        if (sh == shape::opener && opening_of(m).reopens_inline) {
+            const std::ptrdiff_t k = find_same_opener(m);
+            if (k >= 0) {
+                const char32_t prev = prev_significant(pos);
+                if (opt_.inline_reopen && unicode::is_sentence_terminal(prev)) {
+                    // A lost paragraph break ("…own. "Trying…"): the quotation goes on.
+                    interrupt_above(static_cast<std::size_t>(k), pos);
+                    return;
+                }
+                if (prev == ':') interrupt_from(static_cast<std::size_t>(k), pos);  // He added: "…
+                // Otherwise a nested quotation of the same kind ("…need "significant" changes…").
+            }
+        }
+        push(m, pos, len);
+    }
+
+    void on_dash(std::size_t pos, std::size_t len) {
+        if (!opt_.dash_speech) return;
+        // Author's words inside dash speech: "Text, — said he." ends the speech after the comma.
+        if (!stack_.empty() && stack_.back().dash) {
+            const char32_t before = cp_before(pos);
+            const std::size_t after = pos + len;
+            if (is_space_cp(before) && after < n_ && is_space_cp(cp_at(after))) {
+                const std::size_t p0 = trim_back(pos, stack_.back().content_begin);
+                const char32_t punct = cp_before(p0);
+                const std::size_t w = skip_space(after, std::min(n_, after + 8));
+                if ((punct == ',' || punct == '!' || punct == '?' || punct == 0x2026) && is_lower_cp(cp_at(w))) {
+                    open_quote e = stack_.back();
+                    stack_.pop_back();
+                    release(e);
+                    finish(e, p0, p0, true);
+                    para_dash_ = true;
+                    para_interleaved_ = true;
+                }
+            }
+            return;
+        }
+        // Speech resumed after the author's words: "— said he. — More text."
+        if (stack_.empty() && para_interleaved_ && unicode::is_sentence_terminal(prev_significant(pos))) {
+            const std::size_t w = skip_space(pos + len, std::min(n_, pos + len + 8));
+            if (w > pos + len && starts_speech(cp_at(w))) push_dash(pos, w, true);
+        }
+    }
+
+    [[nodiscard]] static bool starts_speech(char32_t c) noexcept {
+        return is_upper_cp(c) || is_digit_cp(c) || is_quote_mark_cp(c) || c == '(' || c == '[' ||
+               c == 0x2026 || c == '.';
+    }
+
+    /// True when the paragraph at `j` opens with a dialogue dash (or "- ").
+    [[nodiscard]] bool opens_with_dash(std::size_t j) const noexcept {
+        const char32_t c = cp_at(j);
+        if (c == '-') return is_space_cp(cp_at(j + 1));
+        return mark_of(c) == mark::long_dash;
+    }
+
+    /// A paragraph starting at `j` that opens with a dash: maybe dialogue.
+    void try_dash(std::size_t j) {
+        if (!opt_.dash_speech || !stack_.empty()) return;
+        const std::size_t dl = len_at(j);
+        const char32_t c = cp_at(j);
+        const bool hyphen = c == '-';
+        if (!hyphen && mark_of(c) != mark::long_dash) return;
+        const std::size_t after = j + dl;
+        const std::size_t w = skip_space(after, std::min(n_, after + 8));
+        if (w == after || w >= n_ || !starts_speech(cp_at(w))) return;
+        const bool context = prev_para_colon_ || (prev_para_dash_ && !hyphen);
+        if (!context && (hyphen || opt_.lang != language::ru)) return;
+        push_dash(j, w, context);
+    }
+
+    void push_dash(std::size_t dash_pos, std::size_t content, bool context) {
+        if (stack_.size() >= max_depth_) return;
+        open_quote e;
+        e.open_begin = dash_pos;
+        e.content_begin = content;
+        e.para_begin = para_begin_;
+        e.first_paragraph = para_;
+        e.opener = mark::long_dash;
+        e.dash = true;
+        e.dash_context = context;
+        e.starts_sentence = true;
+        e.slot = new_slot(dash_pos);
+        stack_.push_back(e);
+    }
+
+    // -- the stack --------------------------------------------------------------------------
+
+    /// A record for a quotation opening at `begin`; records are in order of `outer.begin`.
+    std::uint32_t new_slot(std::size_t begin) {
+        quote q;
+        q.outer.begin = begin;
+        slots_.push_back(q);
+        parent_.push_back(stack_.empty() ? no_slot : stack_.back().slot);
+        alive_.push_back(0);
+        return static_cast<std::uint32_t>(slots_.size() - 1);
+    }
+
+    /// Forgets the record of an entry that reports nothing. The last record (nothing opened
+    /// inside it) is removed outright, so runs of empty pairs ("""") cost no memory.
+    void drop(const open_quote& e) {
+        if (e.slot + 1U == slots_.size()) {
+            slots_.pop_back();
+            parent_.pop_back();
+            alive_.pop_back();
+        }
+    }
+
+    void push(mark m, std::size_t pos, std::size_t len) {
+        if (stack_.size() >= max_depth_) return;
+        const opening o = opening_of(m);
+        open_quote e;
+        e.open_begin = pos;
+        e.content_begin = pos + len;
+        e.para_begin = para_begin_;
+        e.first_paragraph = para_;
+        e.closers = o.closers;
+        e.loose_closers = o.loose_closers;
+        e.opener = m;
+        e.single_family = o.single_family;
+        e.reopens_inline = o.reopens_inline;
+        sentence_info(pos, e);
+        e.slot = new_slot(pos);
+        stack_.push_back(e);
+        for (std::uint32_t b = e.closers | e.loose_closers, k = 0; b != 0; b >>= 1U, ++k) {
+            if ((b & 1U) != 0) ++accept_count_[k];
+        }
+    }
+
+    void release(const open_quote& e) noexcept {
+        for (std::uint32_t b = e.closers | e.loose_closers, k = 0; b != 0; b >>= 1U, ++k) {
+            if ((b & 1U) != 0) --accept_count_[k];
+        }
+    }
+
+    /// Closes stack entry `k` with the mark at `pos`; the entries above it end unclosed there.
+    void close_at(std::size_t k, std::size_t pos, std::size_t len) {
+        interrupt_above(k, pos);
+        open_quote e = stack_.back();
+        stack_.pop_back();
+        release(e);
+        finish(e, pos, pos + len, true);
+        if (!stack_.empty() && same_opener(stack_.back().opener, e.opener)) {
+            stack_.back().shared_mark = pos;
+            stack_.back().shared_end = pos + len;
+            stack_.back().shared_slots = slots_.size();
+        }
+    }
+
+    /// Ends every entry above `k` unclosed at `pos`.
+    void interrupt_above(std::size_t k, std::size_t pos) {
+        if (stack_.size() <= k + 1) return;
+        const std::size_t end = trim_back(pos, stack_[k + 1].content_begin);  // trimmed once for all
+        while (stack_.size() > k + 1) end_top_unclosed(end);
+    }
+    /// Ends entry `k` and every entry above it unclosed at `pos`.
+    void interrupt_from(std::size_t k, std::size_t pos) {
+        if (stack_.size() <= k) return;
+        const std::size_t end = trim_back(pos, stack_[k].content_begin);
+        while (stack_.size() > k) end_top_unclosed(end);
+    }
+    /// Ends the top entry unclosed at `pos` (white space before `pos` is trimmed).
+    void end_top_unclosed(std::size_t pos) {
+        open_quote e = stack_.back();
+        stack_.pop_back();
+        release(e);
+        const std::size_t end = trim_back(std::max(pos, e.content_begin), e.content_begin);
+        if (e.dash) finish_dash(e, end);
+        else if (e.shared_end != 0 && e.shared_slots == slots_.size() && opt_.lang == language::ru) {
+            // ОАО «НК «Роснефть»: the child's closing mark closes both (only when nothing was
+            // opened after it, so every child still lies inside).
+            finish(e, e.shared_mark, e.shared_end, true);
+        }
+        else finish(e, end, end, false);
+    }
+
+    void finish_dash(const open_quote& e, std::size_t end) {
+        // Dialogue ends with its paragraph; it counts when the context (a colon paragraph, a
+        // dialogue before) holds and the paragraph ends like speech, not like a list item.
+        // A dash paragraph followed by another is a list ("The winners are:" / "— A of B." /
+        // "— C of D."), except in languages that write dialogue that way (Russian).
+        bool ok = e.dash_context && !(next_para_dash_ && opt_.lang != language::ru);
+        if (ok) {
+            std::size_t p = end;
+            char32_t c = 0;
+            for (int steps = 0; steps < 4 && p > e.content_begin; ++steps) {
+                c = cp_before(p);
+                if (!(is_quote_mark_cp(c) || c == ')' || c == ']')) break;
+                p -= len_before(p);
+            }
+            ok = unicode::is_sentence_terminal(c) || is_quote_mark_cp(cp_before(end));
+        }
+        if (!ok) {
+            drop(e);
+            return;
+        }
+        para_dash_ = true;
+        finish(e, end, end, true);
+    }
+
+    /// Records the finished quotation of entry `e`: content up to `content_end`, outer up to
+    /// `outer_end`.
+    void finish(const open_quote& e, std::size_t content_end, std::size_t outer_end, bool closed) {
+        const std::size_t cb = skip_space(e.content_begin, content_end);
+        const std::size_t ce = trim_back(content_end, cb);
+        if (ce <= cb || (!closed && e.single_family)) {  // nothing quoted; an apostrophe, most likely
+            drop(e);
+            return;
+        }
+        quote& q = slots_[e.slot];
+        q.outer = {e.open_begin, closed ? outer_end : ce};
+        q.content = {cb, ce};
+        q.style = e.dash ? quote_style::dash : style_of(e.opener);
+        q.closed = closed;
+        q.first_paragraph = e.first_paragraph;
+        q.last_paragraph = para_;
+        q.role = classify(e, q);
+        alive_[e.slot] = 1;
+    }
+
+    // -- paragraphs -------------------------------------------------------------------------
+
+    /// The mark a paragraph opens with at `j` and its length (none, 0 when it opens otherwise).
+    [[nodiscard]] std::pair<mark, std::size_t> mark_at(std::size_t j) const noexcept {
+        const char c = t_[j];
+        if (c == '"') return {mark::straight_double, 1};
+        if (c == '\'') return j + 1 < n_ && t_[j + 1] == '\'' ? std::pair{mark::apostrophe_pair, std::size_t{2}}
+                                                               : std::pair{mark::straight_single, std::size_t{1}};
+        if (c == '`') return j + 1 < n_ && t_[j + 1] == '`' ? std::pair{mark::backtick_pair, std::size_t{2}}
+                                                             : std::pair{mark::none, std::size_t{0}};
+        const utf8::codepoint cp = utf8::decode(t_, j);
+        if (!cp.valid) return {mark::none, 0};
+        const mark m = mark_of(cp.value);
+        if (!is_quote_mark_cp(cp.value)) return {mark::none, 0};
+        return {m, cp.length};
+    }
+
+    std::size_t on_line_break(std::size_t i) {
+        const std::size_t para_end = trim_back(i, para_begin_);
+        const char32_t last = cp_before(para_end);
+        const std::size_t j = skip_blank(i);
+        if (j >= n_) {
+            end_paragraph(para_end);
+            return n_;
+        }
+        std::size_t resume = j;
+        bool continued = false;
+        next_para_dash_ = opens_with_dash(j);
+        if (!stack_.empty() && opt_.multi_paragraph && para_end > para_begin_ && !unicode::is_word(last)) {
+            const auto [m, mlen] = mark_at(j);
+            if (m != mark::none && j + mlen < n_ && rside_of(cp_at(j + mlen)) != rside::space) {
+                const std::ptrdiff_t k = find_same_opener(m);
+                if (k >= 0) {
+                    interrupt_above(static_cast<std::size_t>(k), para_end);
+                    resume = j + mlen;
+                    continued = true;
+                }
+            }
+        }
+        if (!continued) end_paragraph(para_end);
+        next_para_dash_ = false;
+        prev_para_colon_ = last == ':';
+        prev_para_dash_ = para_dash_;
+        para_dash_ = false;
+        para_interleaved_ = false;
+        ++para_;
+        para_begin_ = j;
+        if (!continued) try_dash(j);
+        return resume;
+    }
+
+    /// Ends every open quotation at the end of the paragraph, `para_end`.
+    void end_paragraph(std::size_t para_end) {
+        while (!stack_.empty()) end_top_unclosed(para_end);
+    }
+
+    // -- sentences --------------------------------------------------------------------------
+
+    /// Fills `starts_sentence` and `sentence_begin` of an entry opening at `pos`.
+    void sentence_info(std::size_t pos, open_quote& e) {
+        if (has_sentences_) {
+            // Advance over spans that end before `pos`, ignoring spans that break the contract.
+            while (cursor_ < sentences_.size()) {
+                const text_span s = sentences_[cursor_];
+                if (s.end > n_ || s.begin > s.end || s.begin < accepted_end_) { ++cursor_; continue; }
+                if (s.end <= pos) { accepted_end_ = s.end; ++cursor_; continue; }
+                break;
+            }
+            e.sentence_known = true;
+            if (cursor_ < sentences_.size() && sentences_[cursor_].begin <= pos) {
+                e.sentence_begin = std::max(sentences_[cursor_].begin, para_begin_);
+                std::size_t p = e.sentence_begin;
+                bool only_openers = true;
+                for (int steps = 0; p < pos; ++steps) {
+                    const char32_t c = cp_at(p);
+                    if (steps >= 8 || !(is_space_cp(c) || is_quote_mark_cp(c) || c == '(' || c == '[' ||
+                                        mark_of(c) == mark::long_dash || c == '-')) {
+                        only_openers = false;
+                        break;
+                    }
+                    p += len_at(p);
+                }
+                e.starts_sentence = only_openers;
+            } else {
+                // Between sentences: the splitter began the next sentence after the mark.
+                e.sentence_begin = pos;
+                e.starts_sentence = true;
+            }
+            return;
+        }
+        // Local guess: the mark follows sentence punctuation or opens the paragraph.
+        std::size_t p = pos;
+        char32_t c = 0;
+        for (int steps = 0; steps < 8 && p > para_begin_; ++steps) {
+            c = cp_before(p);
+            if (!(is_space_cp(c) || is_quote_mark_cp(c) || c == '(' || c == '[' || mark_of(c) == mark::long_dash)) break;
+            c = 0;
+            p -= len_before(p);
+        }
+        e.starts_sentence = p <= para_begin_ || unicode::is_sentence_terminal(c);
+    }
+
+    // -- speech or term ---------------------------------------------------------------------
+
+    /// Lowercase copy of text[b, e) in a reused buffer (valid until the next call).
+    [[nodiscard]] std::string_view lower(std::size_t b, std::size_t e) {
+        if (e <= b) return {};
+        const std::string_view w = t_.substr(b, e - b);
+        if (w.size() <= sizeof(ascii_buf_)) {
+            bool ascii = true;
+            for (std::size_t k = 0; k < w.size(); ++k) {
+                const auto c = static_cast<unsigned char>(w[k]);
+                if (c >= 0x80U) { ascii = false; break; }
+                ascii_buf_[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32U : c);
+            }
+            if (ascii) return {ascii_buf_, w.size()};
+        }
+        buf_.clear();
+        unicode::append_lower(w, buf_);
+        return buf_;
+    }
+
+    [[nodiscard]] static bool is_word_cp(char32_t c) noexcept {
+        if (c < 0x80U) return (ascii_class[c] & cls_word) != 0;
+        return unicode::is_word(c);
+    }
+    /// Inside a word: letters, digits and the joiners - ' ’ between them.
+    [[nodiscard]] static bool is_joiner(char32_t c) noexcept { return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010; }
+
+    struct token {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        char32_t punct = 0;  ///< 0 for a word
+    };
+
+    /// Up to `max` tokens (words or single punctuation marks) before `pos`, nearest first, not
+    /// crossing `limit`; without sentence spans the walk also stops at sentence punctuation.
+    std::size_t tokens_before(std::size_t pos, std::size_t limit, bool stop_at_terminal, token* out, std::size_t max) const {
+        std::size_t count = 0;
+        while (count < max) {
+            while (pos > limit && is_space_cp(cp_before(pos))) pos -= len_before(pos);
+            if (pos <= limit) break;
+            const char32_t c = cp_before(pos);
+            if (is_word_cp(c)) {
+                const std::size_t end = pos;
+                std::size_t steps = 0;
+                while (pos > limit && steps < 40) {
+                    const char32_t d = cp_before(pos);
+                    if (is_word_cp(d)) {
+                        pos -= len_before(pos);
+                    } else if (is_joiner(d) && pos - len_before(pos) > limit &&
+                               is_word_cp(cp_before(pos - len_before(pos)))) {
+                        pos -= len_before(pos);
+                    } else {
+                        break;
+                    }
+                    ++steps;
+                }
+                out[count++] = {pos, end, 0};
+                continue;
+            }
+            if (stop_at_terminal && unicode::is_sentence_terminal(c)) break;
+            out[count++] = {pos - len_before(pos), pos, c};
+            pos -= len_before(pos);
+        }
+        return count;
+    }
+
+    /// Up to `max` tokens after `pos` in the same paragraph, within `after_window` bytes.
+    std::size_t tokens_after(std::size_t pos, token* out, std::size_t max) const {
+        const std::size_t limit = std::min(n_, pos + after_window);
+        std::size_t count = 0;
+        while (count < max && pos < limit) {
+            const char32_t c = cp_at(pos);
+            if (unicode::is_line_break(c)) break;
+            if (is_space_cp(c)) { pos += len_at(pos); continue; }
+            if (is_word_cp(c)) {
+                const std::size_t b = pos;
+                while (pos < limit && (is_word_cp(cp_at(pos)) ||
+                                       (is_joiner(cp_at(pos)) && is_word_cp(cp_at(pos + len_at(pos)))))) {
+                    pos += len_at(pos);
+                }
+                out[count++] = {b, pos, 0};
+                continue;
+            }
+            out[count++] = {pos, pos + len_at(pos), c};
+            pos += len_at(pos);
+        }
+        return count;
+    }
+
+    // The bounded windows around a quotation (bytes): its content, before it, after it.
+    static constexpr std::size_t content_window = 120;
+    static constexpr std::size_t before_window = 120;
+    static constexpr std::size_t after_window = 64;
+
+    [[nodiscard]] quote_evidence gather(const open_quote& e, const quote& q) {
+        quote_evidence ev;
+        // The content: words, case, sentence punctuation (first `content_window` bytes and the end).
+        const std::size_t cb = q.content.begin;
+        const std::size_t ce = q.content.end;
+        const std::size_t window_end = std::min(ce, cb + content_window);
+        const bool short_quote = ce - cb <= content_window;  // titles are short: no title-case pass on long quotations
+        std::uint32_t considered = 0;  // words that are not lowercase function words
+        std::uint32_t capitalised = 0;
+        for (std::size_t p = cb; p < window_end;) {
+            const char32_t c = cp_at(p);
+            if (is_word_cp(c)) {
+                const bool upper = is_upper_cp(c) || is_digit_cp(c);
+                if (ev.words == 0) {
+                    ev.first_upper = is_upper_cp(c);
+                    ev.first_lower = is_lower_cp(c);
+                }
+                ++ev.words;
+                const std::size_t wb = p;
+                while (p < window_end && (is_word_cp(cp_at(p)) || (is_joiner(cp_at(p)) && is_word_cp(cp_at(p + len_at(p)))))) {
+                    p += len_at(p);
+                }
+                if (!short_quote) continue;
+                if (upper) {
+                    ++considered;
+                    ++capitalised;
+                } else if (p - wb > 12 || !words_.has(lower(wb, p), chain_word)) {
+                    ++considered;
+                }
+                continue;
+            }
+            if ((c == '.' || c == '!' || c == '?' || c == 0x2026) && p + 1 < window_end) {
+                const std::size_t s = p + len_at(p);
+                const std::size_t w = skip_space(s, window_end);
+                if (w > s && w < window_end) {
+                    const char32_t d = cp_at(w);
+                    if (is_upper_cp(d) || is_quote_mark_cp(d)) ev.internal_boundary = true;
+                }
+            }
+            p += len_at(p);
+        }
+        if (ce > window_end) ev.words += 8;  // long: the exact count no longer matters
+        ev.title_case = considered >= 2 && ev.first_upper && capitalised * 4 >= considered * 3;
+        {
+            std::size_t p = ce;
+            char32_t c = 0;
+            for (int steps = 0; steps < 8 && p > cb; ++steps) {
+                c = cp_before(p);
+                if (!(is_quote_mark_cp(c) || c == ')' || c == ']' || is_space_cp(c))) break;
+                p -= len_before(p);
+            }
+            ev.ends_terminal = unicode::is_sentence_terminal(c);
+            ev.ends_comma = c == ',';
+        }
+
+        // Before the opening mark.
+        std::array<token, 10> before{};
+        const std::size_t lo = std::max({e.para_begin, e.sentence_known ? e.sentence_begin : std::size_t{0},
+                                         q.outer.begin > before_window ? q.outer.begin - before_window : std::size_t{0}});
+        const std::size_t nb = tokens_before(q.outer.begin, lo, !e.sentence_known, before.data(), before.size());
+        if (nb > 0) {
+            ev.colon_before = before[0].punct == ':';
+            if (before[0].punct == 0) {
+                ev.determiner_before = words_.has(lower(before[0].begin, before[0].end), determiner);
+                // CNN’s “New Day”, Trump’s “Look at me” line: a name after a possessive.
+                const std::size_t e0 = before[0].end;
+                const char32_t s0 = cp_before(e0);
+                if ((s0 == 's' || s0 == 'S') && e0 - before[0].begin > 2) {
+                    const char32_t a0 = cp_before(e0 - 1);
+                    ev.possessive_before = a0 == '\'' || a0 == 0x2019;
+                }
+            }
+        }
+        std::size_t word_index = 0;
+        bool chain = true;
+        for (std::size_t k = 0; k < nb; ++k) {
+            const token& tk = before[k];
+            if (tk.punct != 0) {
+                if (tk.punct == ':' && k == 0) continue;  // the motto: "…"
+                chain = false;
+                if (tk.punct == ',' || tk.punct == ':') continue;
+                break;
+            }
+            ++word_index;
+            const char32_t first = cp_at(tk.begin);
+            const std::uint8_t flags = words_.lookup(lower(tk.begin, tk.end));
+            if ((flags & speech_cue) != 0) {
+                if (word_index <= 4 && !ev.term_cue) ev.speech_before = true;
+                else ev.speech_in_sentence = true;
+                break;
+            }
+            if (chain) {
+                if ((flags & term_cue) != 0) {
+                    ev.term_cue = true;
+                    break;
+                }
+                if (!((flags & chain_word) != 0 || is_upper_cp(first) || is_digit_cp(first))) chain = false;
+            }
+            if (!chain && word_index >= 8) break;
+        }
+
+        // After the closing mark.
+        if (q.closed && e.dash == false) {
+            std::array<token, 6> after{};
+            const std::size_t na = tokens_after(q.outer.end, after.data(), after.size());
+            std::size_t k = 0;
+            if (k < na && (after[k].punct == ',' || after[k].punct == '!' || after[k].punct == '?')) ++k;
+            if (k + 1 < na && (mark_of(after[k].punct) == mark::long_dash) && after[k + 1].punct == 0 &&
+                is_lower_cp(cp_at(after[k + 1].begin))) {
+                ev.dash_after = true;
+            }
+            std::size_t seen = 0;
+            for (k = 0; k < na && seen < 4; ++k) {
+                const token& tk = after[k];
+                if (tk.punct != 0) {
+                    if (tk.punct == ',' || tk.punct == '-' || mark_of(tk.punct) == mark::long_dash) continue;
+                    break;
+                }
+                ++seen;
+                if (words_.has(lower(tk.begin, tk.end), speech_cue)) {
+                    ev.speech_after = true;
+                    break;
+                }
+            }
+        }
+        return ev;
+    }
+
+    [[nodiscard]] quote_role classify(const open_quote& e, const quote& q) {
+        if (!opt_.classify || e.dash || q.last_paragraph > q.first_paragraph) return quote_role::speech;
+        const quote_evidence ev = gather(e, q);
+        int score = 0;
+        if (ev.ends_terminal) score += 3;
+        else if (ev.ends_comma) score += 2;
+        if (ev.internal_boundary) score += 2;
+        if (ev.colon_before) score += 2;
+        if (ev.speech_before) score += 2;
+        else if (ev.speech_in_sentence) score += 1;
+        if (ev.speech_after) score += 2;
+        if (ev.dash_after) score += 3;
+        if (e.starts_sentence) score += 1;
+        if (ev.words >= 6) score += 1;
+        if (ev.words >= 10) score += 1;
+        if (ev.words <= opt_.max_term_words) score -= 2;
+        if (ev.words <= 1) score -= 1;
+        if (ev.term_cue) score -= 4;
+        if (ev.title_case && ev.words <= 6) score -= 3;
+        else if (ev.title_case && !ev.ends_terminal) score -= 2;
+        if (ev.possessive_before) score -= 2;
+        if (ev.first_lower && !ev.ends_terminal && !ev.ends_comma) score -= 1;
+        if (ev.determiner_before) score -= 1;
+        return score > 0 ? quote_role::speech : quote_role::term;
+    }
+
+    // -- result -----------------------------------------------------------------------------
+
+    /// The reported quotations, compacted in place: records that report nothing are removed
+    /// and `parent` becomes the index of the nearest reported ancestor.
+    std::vector<quote> assemble() {
+        // Parents precede children, so one forward pass suffices: map[s] is the result index of
+        // slot s when it is reported, else that of its nearest reported ancestor (or -1).
+        std::vector<std::int32_t> map(slots_.size(), -1);
+        std::size_t out = 0;
+        for (std::size_t s = 0; s < slots_.size(); ++s) {
+            const std::int32_t up = parent_[s] == no_slot ? -1 : map[parent_[s]];
+            if (alive_[s] == 0) {
+                map[s] = up;
+                continue;
+            }
+            map[s] = static_cast<std::int32_t>(out);
+            slots_[s].parent = up;
+            if (out != s) slots_[out] = slots_[s];
+            ++out;
+        }
+        slots_.resize(out);
+        return std::move(slots_);
+    }
+
+    const quote_options& opt_;
+    const word_table& words_;
+    std::string_view t_;
+    std::size_t n_;
+    std::span<const text_span> sentences_;
+    bool has_sentences_;
+    std::uint32_t max_depth_;
+
+    std::vector<open_quote> stack_;
+    std::vector<quote> slots_;            ///< One record per opened quotation, in order of opening.
+    std::vector<std::uint32_t> parent_;   ///< Slot of each record's enclosing quotation, or `no_slot`.
+    std::vector<std::uint8_t> alive_;     ///< 1 when the record is reported.
+    std::array<std::uint32_t, 32> accept_count_{};
+    std::uint32_t para_ = 0;
+    std::size_t para_begin_ = 0;
+    bool prev_para_colon_ = false;
+    bool prev_para_dash_ = false;
+    bool para_dash_ = false;
+    bool para_interleaved_ = false;
+    bool next_para_dash_ = false;
+    std::size_t cursor_ = 0;
+    std::size_t accepted_end_ = 0;
+    static constexpr std::size_t no_pos = static_cast<std::size_t>(-1);
+    std::size_t ahead_curly_ = no_pos;
+    std::size_t ahead_straight_ = no_pos;
+    std::size_t scanned_curly_ = 0;
+    std::size_t scanned_straight_ = 0;
+    std::string buf_;
+    char ascii_buf_[48] = {};
+};
+
+}  // namespace detail
+
+inline quote_detector::quote_detector(quote_options options) : options_(std::move(options)) {
+    const detail::quote_lexicon lex = detail::quote_lexicon_for(options_.lang);
+    words_.add(lex.term_cues, detail::term_cue);
+    words_.add(lex.speech_cues, detail::speech_cue);
+    words_.add(lex.chain_words, detail::chain_word);
+    words_.add(lex.determiners, detail::determiner);
+    words_.add(lex.elisions, detail::elision);
+    for (const auto& w : options_.extra_term_cues) words_.add(w, detail::term_cue);
+    for (const auto& w : options_.extra_speech_cues) words_.add(w, detail::speech_cue);
+    words_.finish();
+}
+
+inline result<std::vector<quote>> quote_detector::detect(std::string_view text) const {
+    return detect(text, {});
+}
+
+inline result<std::vector<quote>> quote_detector::detect(std::string_view text,
+                                                         std::span<const text_span> sentences) const {
+    if (const error e = utf8::check(text, options_.on_invalid); e.code != errc::ok) return e;
+    detail::quote_scanner scanner(options_, words_, text, sentences);
+    return scanner.run();
+}
+
+WHOSAID_END_NAMESPACE
