@@ -5,9 +5,12 @@
 
 #include <whosaid/utf8.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace quote_dump {
 
@@ -17,6 +20,78 @@ namespace quote_dump {
 inline void append_json_string(std::string& out, std::string_view s) {
     constexpr char hex[] = "0123456789abcdef";
     out += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied: runs are copied in one go
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20U && c < 0x7FU && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80U) {
+            const whosaid::utf8::codepoint cp = whosaid::utf8::decode(s, i);
+            if (cp.valid) {
+                i += cp.length;
+                continue;
+            }
+        }
+        out.append(s.data() + run, i - run);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c >= 0x80U) {
+                    out += "\xEF\xBF\xBD";  // a byte that is not UTF-8: U+FFFD
+                } else {
+                    out += "\\u00";
+                    out += hex[c >> 4U];
+                    out += hex[c & 0xFU];
+                }
+        }
+        ++i;
+        run = i;
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+/// Appends `"key":` (key is a plain ASCII identifier).
+inline void append_key(std::string& out, std::string_view key) {
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+/// Appends an unsigned integer in decimal.
+inline void append_uint(std::string& out, std::size_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+/// Appends a confidence in [0, 1] rounded to three decimals, in the shortest form ("0.85",
+/// "1"); a value that is not finite is written as 0.
+inline void append_confidence(std::string& out, double v) {
+    if (!std::isfinite(v)) v = 0.0;
+    v = std::round(v * 1000.0) / 1000.0;
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    if (r.ec != std::errc{}) {
+        out += '0';
+        return;
+    }
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+/// Appends `s` as one TSV field: backslash, tab, line feed and carriage return are written as
+/// \\, \t, \n and \r (the escapes PostgreSQL COPY and most TSV readers understand), other
+/// control characters as spaces, and bytes that are not UTF-8 as U+FFFD.
+inline void append_tsv_field(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80U) {
@@ -27,32 +102,14 @@ inline void append_json_string(std::string& out, std::string_view s) {
             continue;
         }
         switch (c) {
-            case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20U || c == 0x7FU) {
-                    out += "\\u00";
-                    out += hex[c >> 4U];
-                    out += hex[c & 0xFU];
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: out += (c < 0x20U || c == 0x7FU) ? ' ' : static_cast<char>(c);
         }
         ++i;
     }
-    out += '"';
-}
-
-/// Appends `"key":` (key is a plain ASCII identifier).
-inline void append_key(std::string& out, std::string_view key) {
-    out += '"';
-    out += key;
-    out += "\":";
 }
 
 }  // namespace quote_dump

@@ -14,5 +14,8 @@
 #include "whosaid/unicode.hpp"
 #include "whosaid/language.hpp"
 #include "whosaid/paragraphs.hpp"
+#include "whosaid/sentences.hpp"
 #include "whosaid/quotes.hpp"
+#include "whosaid/attribution.hpp"
+#include "whosaid/extractor.hpp"
 // IWYU pragma: end_exports

@@ -709,9 +709,11 @@ private:
         release(e);
         const std::size_t end = trim_back(std::max(pos, e.content_begin), e.content_begin);
         if (e.dash) finish_dash(e, end);
-        else if (e.shared_end != 0 && e.shared_slots == slots_.size() && opt_.lang == language::ru) {
+        else if (e.shared_end != 0 && e.shared_slots == slots_.size() && opt_.lang == language::ru &&
+                 e.shared_mark >= para_begin_) {
             // ОАО «НК «Роснефть»: the child's closing mark closes both (only when nothing was
-            // opened after it, so every child still lies inside).
+            // opened after it, so every child still lies inside, and only in the paragraph
+            // where it ends: a quotation continued into a later paragraph ends there).
             finish(e, e.shared_mark, e.shared_end, true);
         }
         else finish(e, end, end, false);

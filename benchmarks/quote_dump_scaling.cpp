@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// How quote-dump's throughput scales with worker threads.
+//
+//   quote-dump-scaling QUOTE_DUMP [CORPUS.jsonl] [--runs N] [--threads 1,2]
+//
+// Runs `QUOTE_DUMP --jsonl -j T CORPUS` for each thread count T (default 1 and 2), the runs
+// interleaved (1, 2, 1, 2, ...) so that every count gets the same chances at a quiet machine,
+// after one warm-up run; keeps the best wall-clock time of each (process start to exit, as a
+// user sees it), prints MB/s and the speed-up over the first count, and checks that every count
+// gives byte-identical output. Default corpus: ../shared/corpus/bbc/docs.jsonl (2,225 BBC
+// articles, 5 MB); exit status 77 (skipped) when it is absent. Timing depends on the machine
+// being otherwise idle: on a shared machine run it when nothing else is busy.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+#ifndef WHOSAID_SHARED_CORPUS_DIR
+#    define WHOSAID_SHARED_CORPUS_DIR "../shared/corpus"
+#endif
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Runs quote-dump once with `threads` workers, output into `out_path`; returns the wall time
+// in seconds, or a negative value when it could not run or exited with a status above 1
+// (1 only says that some documents got error records).
+double run_once(const std::string& exe, const std::string& corpus, unsigned threads, const std::string& out_path) {
+    const std::string j = std::to_string(threads);
+    std::vector<std::string> args = {exe, "--jsonl", "--format", "jsonl", "--progress", "never", "-j", j, corpus};
+    std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+
+    const auto t0 = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) return -1.0;
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) return -1.0;
+    return std::chrono::duration<double>(t1 - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string exe;
+    std::string corpus = std::string(WHOSAID_SHARED_CORPUS_DIR) + "/bbc/docs.jsonl";
+    int runs = 10;
+    std::vector<unsigned> threads = {1, 2};
+    std::vector<std::string> positional;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--runs" && i + 1 < argc) {
+            runs = std::atoi(argv[++i]);
+        } else if (a == "--threads" && i + 1 < argc) {
+            threads.clear();
+            std::stringstream ss(argv[++i]);
+            for (std::string t; std::getline(ss, t, ',');) threads.push_back(static_cast<unsigned>(std::atoi(t.c_str())));
+        } else {
+            positional.push_back(a);
+        }
+    }
+    if (positional.empty() || runs < 1 || threads.empty()) {
+        std::fprintf(stderr, "usage: quote-dump-scaling QUOTE_DUMP [CORPUS.jsonl] [--runs N] [--threads 1,2]\n");
+        return 2;
+    }
+    exe = positional[0];
+    if (positional.size() > 1) corpus = positional[1];
+
+    struct stat st {};
+    if (::stat(corpus.c_str(), &st) != 0) {
+        std::printf("SKIP: corpus %s not found (the shared corpora live in ../shared/corpus)\n", corpus.c_str());
+        return 77;
+    }
+    const double mb = static_cast<double>(st.st_size) / 1e6;
+    const std::string tmp = std::string(std::getenv("TMPDIR") != nullptr ? std::getenv("TMPDIR") : "/tmp") +
+                            "/quote-dump-scaling." + std::to_string(::getpid());
+
+    std::printf("quote-dump scaling: %s (%.1f MB), best of %d interleaved runs, %ld cores online\n", corpus.c_str(), mb,
+                runs, ::sysconf(_SC_NPROCESSORS_ONLN));
+    if (run_once(exe, corpus, threads[0], tmp + ".warm") < 0) {
+        std::fprintf(stderr, "FAIL: %s did not run on %s\n", exe.c_str(), corpus.c_str());
+        return 1;
+    }
+    std::vector<double> best(threads.size(), 1e300);
+    for (int r = 0; r < runs; ++r) {
+        for (std::size_t k = 0; k < threads.size(); ++k) {
+            const double t = run_once(exe, corpus, threads[k], tmp + "." + std::to_string(threads[k]));
+            if (t < 0) {
+                std::fprintf(stderr, "FAIL: -j %u failed\n", threads[k]);
+                return 1;
+            }
+            if (t < best[k]) best[k] = t;
+        }
+    }
+    int status = 0;
+    const std::string reference = read_file(tmp + ".warm");
+    std::printf("%-8s %10s %10s %8s\n", "threads", "seconds", "MB/s", "speedup");
+    for (std::size_t k = 0; k < threads.size(); ++k) {
+        std::printf("%-8u %10.3f %10.2f %7.2fx\n", threads[k], best[k], mb / best[k], best[0] / best[k]);
+        if (read_file(tmp + "." + std::to_string(threads[k])) != reference) {
+            std::fprintf(stderr, "FAIL: -j %u output differs from -j %u\n", threads[k], threads[0]);
+            status = 1;
+        }
+        std::remove((tmp + "." + std::to_string(threads[k])).c_str());
+    }
+    std::remove((tmp + ".warm").c_str());
+    if (threads.size() > 1) {
+        std::printf("scaling %u -> %u threads: %.2fx\n", threads.front(), threads.back(), best.front() / best.back());
+    }
+    return status;
+}

@@ -1,0 +1,772 @@
+// SPDX-License-Identifier: MIT
+// IWYU pragma: private, include "whosaid/whosaid.hpp"
+#pragma once
+
+/// \file
+/// The attributor's word lexicon (a flat hash table of lowercase words with class bits, built
+/// once per engine from the language tables) and its tokenizer (one linear pass that splits
+/// a text into word and punctuation tokens and looks every word up, case-insensitively).
+
+#include "whosaid/config.hpp"
+#include "whosaid/detail/attribution_types.hpp"
+#include "whosaid/unicode.hpp"
+#include "whosaid/utf8.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
+
+WHOSAID_BEGIN_NAMESPACE
+
+namespace detail::attr {
+
+/// Token shape bits.
+inline constexpr std::uint16_t s_word = 1;          ///< Letters, digits and marks (with inner ' - .).
+inline constexpr std::uint16_t s_cap = 2;           ///< Starts with an uppercase letter.
+inline constexpr std::uint16_t s_allcaps = 4;       ///< Two or more letters, all uppercase ("CSTO").
+inline constexpr std::uint16_t s_innercap = 8;      ///< An uppercase letter after a lowercase one ("BelTA").
+inline constexpr std::uint16_t s_digit = 16;        ///< Contains a digit.
+inline constexpr std::uint16_t s_possessive = 32;   ///< The possessive ending "'s" / "’s".
+inline constexpr std::uint16_t s_space_before = 64; ///< White space precedes the token.
+inline constexpr std::uint16_t s_break_before = 128;///< A line break precedes the token.
+inline constexpr std::uint16_t s_single = 256;      ///< A single letter ("J" in "J. Smith").
+inline constexpr std::uint16_t s_gap = 1024;        ///< Stands for text that was not tokenized: a hard boundary.
+inline constexpr std::uint16_t s_maybe_cue = 2048;  ///< The prefilter says the word may be a cue (verify with a lookup).
+inline constexpr std::uint16_t s_ly = 512;          ///< A word ending in "ly" (lowercase: an adverb, mostly).
+
+/// One token of a text: a word or one punctuation code point, with the attributor's
+/// per-token annotations (paragraph, sentence, enclosing quotation, name chunk).
+struct token {
+    std::size_t begin = 0;     ///< Byte offset of the first byte.
+    /// Lexicon classes of the word (0 when unknown or punctuation). With `lex == lex_pending`
+    /// the lookup has not been done yet (the attributor does it on first use): these three
+    /// fields are a cache, hence `mutable`.
+    mutable word_class cls = 0;
+    std::uint32_t length = 0;  ///< Length in bytes.
+    mutable std::int32_t lex = -1;    ///< Lexicon entry of the word, -1 when unknown.
+    mutable std::uint32_t hash = 0;   ///< Hash of the lowercase word (0 for punctuation).
+    char32_t cp = 0;           ///< Punctuation: its code point. Word: its first code point.
+    std::uint32_t para = 0;    ///< Paragraph (non-blank line) index, set by the tokenizer.
+    std::uint32_t sent = 0;    ///< Sentence index (set by the attributor).
+    std::int32_t quote = -1;   ///< Top-level quotation covering the token (set by the attributor).
+    std::int32_t chunk = -1;   ///< Name chunk holding the token (set by the attributor).
+    std::uint16_t shape = 0;   ///< s_* bits.
+    std::uint8_t used = 0;     ///< Already serves as a cue (set by the attributor).
+
+    [[nodiscard]] std::size_t end() const noexcept { return begin + length; }
+    [[nodiscard]] bool word() const noexcept { return (shape & s_word) != 0; }
+    [[nodiscard]] bool is(word_class c) const noexcept { return (cls & c) != 0; }
+    [[nodiscard]] bool punct(char32_t c) const noexcept { return !word() && cp == c; }
+};
+
+/// Longest word (in bytes, lowercase) the lexicon can hold; longer words are never found.
+inline constexpr std::size_t max_word = 48;
+
+/// `token::lex` of a word whose lookup is deferred.
+inline constexpr std::int32_t lex_pending = -2;
+
+/// Hash of a lowercase word, 8 bytes at a time. `k` must have 8 readable bytes past `n`
+/// (the tokenizer's buffer has); those bytes are masked off.
+[[nodiscard]] inline std::uint64_t hash_key(const char* k, std::size_t n) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, k + i, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32U;
+    }
+    if (i < n) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, k + i, 8);
+        v &= ~0ULL >> (8U * (8U - (n - i)));  // little-endian: keep the first n - i bytes
+        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32U;
+    }
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29U;
+    return h;
+}
+
+/// `hash_key` of any string (copies it to a padded buffer; used while building tables).
+[[nodiscard]] inline std::uint64_t hash_bytes(std::string_view s) noexcept {
+    char buf[max_word + 8] = {};
+    if (s.size() > max_word) return hash_key(s.data(), 0) ^ s.size();  // never matches a token
+    std::memcpy(buf, s.data(), s.size());
+    return hash_key(buf, s.size());
+}
+
+/// The 32-bit form of a word hash kept in tokens.
+[[nodiscard]] constexpr std::uint32_t fold(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h ^ (h >> 32U)); }
+
+/// Lowercase UTF-8 of `word` (simple case mapping; bad bytes as U+FFFD).
+[[nodiscard]] inline std::string lower_copy(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    unicode::append_lower(word, out);
+    return out;
+}
+
+/// Lexicon entry.
+struct lex_entry {
+    word_class cls = 0;              ///< Class bits.
+    std::uint32_t phrase_first = 0;  ///< First index in the engine's phrase index for phrases starting here.
+    std::uint32_t phrase_count = 0;  ///< Number of phrases starting with this word.
+};
+
+/// Lowercase words → entries. Built with `add`, then `freeze` builds the flat table; after that
+/// `find` is lock-free and read-only.
+class lexicon {
+public:
+    /// Adds `cls` to the entry of `lower` (creating it) and returns the entry id.
+    std::int32_t add(std::string_view lower, word_class cls) {
+        auto [it, inserted] = building_.try_emplace(std::string(lower), static_cast<std::int32_t>(keys_.size()));
+        if (inserted) {
+            keys_.emplace_back(lower);
+            entries_.push_back({});
+        }
+        entries_[static_cast<std::size_t>(it->second)].cls |= cls;
+        return it->second;
+    }
+
+    /// The entry id of `lower`, or -1 (only before `freeze`).
+    [[nodiscard]] std::int32_t id_of(std::string_view lower) const {
+        const auto it = building_.find(std::string(lower));
+        return it == building_.end() ? -1 : it->second;
+    }
+
+    /// Mutable entry access while building.
+    lex_entry& entry(std::int32_t id) { return entries_[static_cast<std::size_t>(id)]; }
+    /// Entry access.
+    [[nodiscard]] const lex_entry& entry(std::int32_t id) const noexcept { return entries_[static_cast<std::size_t>(id)]; }
+    /// The lowercase word of an entry.
+    [[nodiscard]] std::string_view key(std::int32_t id) const noexcept { return keys_[static_cast<std::size_t>(id)]; }
+
+    /// Builds the lookup table; call once after the last `add`.
+    void freeze() {
+        std::size_t cap = 64;
+        while (cap < keys_.size() * 4 + 1) cap <<= 1U;  // load <= 1/4: one probe as a rule
+        slots_.assign(cap, slot{});
+        bloom_.assign(bloom_bits / 64, 0);
+        mask_ = cap - 1;
+        for (std::size_t id = 0; id < keys_.size(); ++id) {
+            const std::uint64_t h = hash_bytes(keys_[id]);
+            bloom_[(h >> 48U) / 64] |= 1ULL << ((h >> 48U) % 64);
+            std::size_t s = static_cast<std::size_t>(h) & mask_;
+            while (slots_[s].id >= 0) s = (s + 1) & mask_;
+            slots_[s] = {h, entries_[id].cls, static_cast<std::int32_t>(id), static_cast<std::uint32_t>(keys_[id].size())};
+        }
+        building_.clear();
+    }
+
+    /// The entry id of the lowercase word `lower` whose hash is `h`, or -1. A slot holds the
+    /// hash, length and classes together: one cache line per probe.
+    [[nodiscard]] std::int32_t find(std::string_view lower, std::uint64_t h) const noexcept {
+        word_class ignored = 0;
+        return find(lower.size(), h, ignored);
+    }
+
+    /// `find` by length and hash, also giving the classes.
+    [[nodiscard]] std::int32_t find(std::size_t len, std::uint64_t h, word_class& cls) const noexcept {
+        if ((bloom_[(h >> 48U) / 64] & (1ULL << ((h >> 48U) % 64))) == 0) return -1;
+        std::size_t s = static_cast<std::size_t>(h) & mask_;
+        while (slots_[s].id >= 0) {
+            const slot& sl = slots_[s];
+            // The 64-bit hash and the length decide (a collision of both between a table word
+            // and another word is vanishingly rare and would only change one word's class).
+            if (sl.hash == h && sl.len == len) {
+                cls = sl.cls;
+                return sl.id;
+            }
+            s = (s + 1) & mask_;
+        }
+        return -1;
+    }
+
+    /// Number of entries.
+    [[nodiscard]] std::size_t size() const noexcept { return keys_.size(); }
+
+private:
+    struct slot {
+        std::uint64_t hash = 0;
+        word_class cls = 0;
+        std::int32_t id = -1;
+        std::uint32_t len = 0;
+    };
+    static constexpr std::size_t bloom_bits = 1U << 16U;
+    std::unordered_map<std::string, std::int32_t> building_;
+    std::vector<std::string> keys_;
+    std::vector<lex_entry> entries_;
+    std::vector<slot> slots_;
+    std::vector<std::uint64_t> bloom_;
+    std::size_t mask_ = 0;
+};
+
+namespace tok_detail {
+
+inline constexpr std::uint8_t c_alnum = 1, c_upper = 2, c_lower = 4, c_digit = 8, c_space = 16, c_break = 32;
+
+/// Classes of the ASCII bytes (0 for bytes >= 0x80).
+inline constexpr std::array<std::uint8_t, 256> ascii_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 'a'; c <= 'z'; ++c) t[c] = c_alnum | c_lower;
+    for (unsigned c = 'A'; c <= 'Z'; ++c) t[c] = c_alnum | c_upper;
+    for (unsigned c = '0'; c <= '9'; ++c) t[c] = c_alnum | c_digit;
+    t[' '] = c_space;
+    t['\t'] = c_space;
+    for (unsigned c = 0x0A; c <= 0x0D; ++c) t[c] = c_space | c_break;
+    return t;
+}();
+
+/// ASCII lowercase of every byte (other bytes unchanged).
+inline constexpr std::array<char, 256> ascii_lower = [] {
+    std::array<char, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return t;
+}();
+
+/// True when a word character starts at byte `i`.
+[[nodiscard]] inline bool word_at(std::string_view text, std::size_t i) noexcept {
+    if (i >= text.size()) return false;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80U) return (ascii_class[b] & c_alnum) != 0;
+    const utf8::codepoint cp = utf8::decode(text, i);
+    return cp.valid && unicode::is_word(cp.value);
+}
+
+/// True when an "s" starts at `i` and no word character follows it.
+[[nodiscard]] inline bool lone_s_at(std::string_view text, std::size_t i) noexcept {
+    if (i >= text.size()) return false;
+    const char c = text[i];
+    if (c != 's' && c != 'S') return false;
+    return !word_at(text, i + 1);
+}
+
+/// Per-byte class bits of a 64-byte ASCII block (bit k is byte k).
+struct block_masks {
+    std::uint64_t alnum = 0, space = 0, brk = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0;
+};
+
+/// True when the 64 bytes at `p` are all ASCII.
+[[nodiscard]] inline bool ascii64(const unsigned char* p) noexcept {
+    std::uint64_t acc = 0;
+    for (int k = 0; k < 8; ++k) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p + 8 * k, 8);
+        acc |= v;
+    }
+    return (acc & 0x8080808080808080ULL) == 0;
+}
+
+/// The class masks of an ASCII block (SSE2 when available, else a table loop).
+[[nodiscard]] inline block_masks masks64(const unsigned char* p) noexcept {
+    block_masks m;
+#if defined(__SSE2__)
+    for (int q = 0; q < 4; ++q) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+        const auto range = [&](char lo, char hi) {
+            return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                 _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        const auto bits = [](__m128i v) {
+            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v)) & 0xFFFFU);
+        };
+        const unsigned sh = 16U * static_cast<unsigned>(q);
+        const __m128i lo = range('a', 'z');
+        const __m128i up = range('A', 'Z');
+        const __m128i dg = range('0', '9');
+        m.lower |= bits(lo) << sh;
+        m.upper |= bits(up) << sh;
+        m.digit |= bits(dg) << sh;
+        m.alnum |= bits(_mm_or_si128(_mm_or_si128(lo, up), dg)) << sh;
+        m.space |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), range('\t', '\r'))) << sh;
+        m.brk |= bits(range('\n', '\r')) << sh;
+        m.apos |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))) << sh;
+        m.hyph |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
+        m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
+        m.ess |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('s')), _mm_cmpeq_epi8(x, _mm_set1_epi8('S')))) << sh;
+    }
+#else
+    for (unsigned k = 0; k < 64; ++k) {
+        const unsigned char c = p[k];
+        const std::uint8_t cl = ascii_class[c];
+        const std::uint64_t bit = 1ULL << k;
+        if ((cl & c_alnum) != 0) m.alnum |= bit;
+        if ((cl & c_upper) != 0) m.upper |= bit;
+        if ((cl & c_lower) != 0) m.lower |= bit;
+        if ((cl & c_digit) != 0) m.digit |= bit;
+        if ((cl & c_space) != 0) m.space |= bit;
+        if ((cl & c_break) != 0) m.brk |= bit;
+        if (c == '\'') m.apos |= bit;
+        if (c == '-') m.hyph |= bit;
+        if (c == '.') m.dot |= bit;
+        if (c == 's' || c == 'S') m.ess |= bit;
+    }
+#endif
+    return m;
+}
+
+/// Looks up the pure-ASCII word of `len` bytes at `p` (8 bytes past it must be readable) and
+/// fills `t.hash`, `t.lex` and `t.cls`.
+inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon& lex, const token& t) noexcept {
+    if (len > max_word) {
+        t.hash = static_cast<std::uint32_t>(len);
+        t.lex = -1;
+        t.cls = 0;
+        return;
+    }
+    char key[max_word + 16];
+    // Lowercase: every in-word ASCII byte becomes lowercase with bit 5 set.
+    for (std::size_t c = 0; c < len; c += 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p + c, 8);
+        v |= 0x2020202020202020ULL;
+        std::memcpy(key + c, &v, 8);
+    }
+    const std::uint64_t h = hash_key(key, len);
+    t.hash = fold(h);
+    word_class cls = 0;
+    t.lex = lex.find(len, h, cls);
+    t.cls = cls;
+}
+
+/// Bits [a, b) set (0 <= a <= b <= 64).
+[[nodiscard]] constexpr std::uint64_t bit_range(unsigned a, unsigned b) noexcept {
+    const std::uint64_t hi = b >= 64 ? ~0ULL : ((1ULL << b) - 1);
+    const std::uint64_t lo = a >= 64 ? ~0ULL : ((1ULL << a) - 1);
+    return hi & ~lo;
+}
+
+}  // namespace tok_detail
+
+namespace scan_detail {
+
+/// Bytes after which a word may start for the prefilter: white space (and the last byte of
+/// U+00A0 NO-BREAK SPACE; a false start inside a word is rejected when the hit is verified).
+inline constexpr std::array<std::uint8_t, 256> spacey = [] {
+    std::array<std::uint8_t, 256> t{};
+    t[' '] = t['\t'] = t['\n'] = t[0x0B] = t[0x0C] = t['\r'] = t[0xA0] = 1;
+    return t;
+}();
+
+/// Bit k set when byte k of the 64 at `p` is one of the `spacey` bytes.
+[[nodiscard]] inline std::uint64_t space_mask64(const unsigned char* p) noexcept {
+    std::uint64_t mask = 0;
+#if defined(__SSE2__)
+    for (int q = 0; q < 4; ++q) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
+        const __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+        const __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)), _mm_cmplt_epi8(x, _mm_set1_epi8(14)));
+        const __m128i nb = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xA0)));
+        const auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(sp, ctl), nb))) & 0xFFFFU;
+        mask |= static_cast<std::uint64_t>(bits) << (16U * static_cast<unsigned>(q));
+    }
+#else
+    for (std::size_t k = 0; k < 64; ++k) mask |= static_cast<std::uint64_t>(spacey[p[k]]) << k;
+#endif
+    return mask;
+}
+
+/// Case fold of a prefix: ASCII letters become lowercase (other bytes change consistently).
+inline constexpr std::uint64_t fold_mask = 0x2020202020202020ULL;
+
+[[nodiscard]] inline std::uint32_t bucket(std::uint64_t key) noexcept {
+    return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 48U);
+}
+
+/// The folded prefix key at `p` (`avail` bytes readable): 4 bytes when the word starts with an
+/// ASCII byte, 6 otherwise. Missing bytes at the end of the text read as spaces.
+[[nodiscard]] inline std::uint64_t key_at(const unsigned char* p, std::size_t avail) noexcept {
+    const std::size_t len = p[0] < 0x80U ? 4 : 6;
+    std::uint64_t v = 0;
+    if (avail >= 8) {
+        std::memcpy(&v, p, 8);
+    } else {
+        unsigned char buf[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+        std::memcpy(buf, p, avail);
+        std::memcpy(&v, buf, 8);
+    }
+    const std::uint64_t keep = len == 4 ? 0xFFFFFFFFULL : 0xFFFFFFFFFFFFULL;  // little-endian: the first bytes
+    return ((v | fold_mask) & keep) ^ (len == 4 ? 0 : 1ULL << 63U);
+}
+
+}  // namespace scan_detail
+
+/// Bitmap of the prefixes of anchor words (64 Ki bits).
+class anchor_filter {
+public:
+    anchor_filter() : bits_(1U << 10U, 0) {}
+
+    /// Adds the lowercase UTF-8 word `w` (3 letters or more), in lowercase and capitalised form.
+    void add(std::string_view w) {
+        add_form(w);
+        // The capitalised form ("According", "Сообщил"): ASCII is case-folded by the key, other
+        // scripts are not.
+        const utf8::codepoint first = utf8::decode(w, 0);
+        if (first.valid && first.value >= 0x80) {
+            std::string cap;
+            char buf[4];
+            cap.append(buf, utf8::encode(unicode::to_upper(first.value), buf));
+            cap.append(w.substr(first.length));
+            add_form(cap);
+        }
+    }
+
+    /// True when the word starting at `p` (`avail` bytes readable) may be an anchor.
+    [[nodiscard]] bool maybe(const unsigned char* p, std::size_t avail) const noexcept {
+        const std::uint32_t b = scan_detail::bucket(scan_detail::key_at(p, avail));
+        return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
+    }
+
+private:
+    void set(std::uint64_t key) {
+        const std::uint32_t b = scan_detail::bucket(key);
+        bits_[b >> 6U] |= 1ULL << (b & 63U);
+    }
+
+    void add_form(std::string_view w) {
+        const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+        const std::size_t need = p[0] < 0x80U ? 4 : 6;
+        if (w.size() >= need) {
+            set(scan_detail::key_at(p, w.size()));
+            return;
+        }
+        // A short word: its prefix ends with whatever follows it.
+        static constexpr char followers[] = {' ', ',', '.', ':', ';', '!', '?', '"', '\'', ')', '-', '\n', '\r', '\t',
+                                             '/', '\xE2', '\xC2'};
+        for (const char f : followers) {
+            std::string s(w);
+            s += f;
+            while (s.size() < need) s += ' ';
+            set(scan_detail::key_at(reinterpret_cast<const unsigned char*>(s.data()), s.size()));
+        }
+    }
+
+    std::vector<std::uint64_t> bits_;
+};
+
+/// Splits `text` into tokens (appended to `out`) and looks every word up in `lex`.
+///
+/// Words are runs of letters, digits and combining marks, with an inner apostrophe or hyphen
+/// kept when a word character follows it ("O'Brien", "Tajik-Afghan"); "U.S" keeps its inner
+/// dots; a possessive "'s" is a token of its own. Every other code point that is not white
+/// space is a one-code-point punctuation token (bad bytes too, as U+FFFD of length 1). Every
+/// non-blank line is a paragraph (the `for_each_paragraph` definition): `token::para` counts
+/// them. Linear; ASCII takes a table-driven fast path.
+///
+/// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`), numbering
+/// paragraphs from `para`; a line break before the first token counts when `pending` says so.
+/// It returns the paragraph number after the range. With `lazy`, the words of the ASCII fast
+/// path are left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`);
+/// `fast = false` disables the fast path (tests compare both).
+inline std::uint32_t tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t para,
+                              std::uint16_t pending, const lexicon& lex, std::vector<token>& out, bool lazy = false,
+                              bool fast = true, const anchor_filter* cues = nullptr) {
+    using namespace tok_detail;
+    const std::size_t n = std::min(end, text.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    bool any = (pending & s_break_before) == 0;  // a break before the first token starts a new paragraph
+    char key[max_word + 8] = {};
+    std::size_t i = begin;
+    const auto push = [&](token& t) {
+        if ((pending & s_break_before) != 0 && any) ++para;
+        any = true;
+        t.para = para;
+        t.shape |= pending;
+        pending = 0;
+        out.push_back(t);
+    };
+    std::size_t fast_from = begin;  // the fast path is retried from here
+    while (i < n) {
+        // Fast path: a pure ASCII block of 64 bytes, classified with bit masks; tokens that
+        // start in its first 56 bytes (and words that end before byte 61) are emitted without
+        // a branch per byte. Everything else takes the code point loop below.
+        if (fast && i >= fast_from && i + 72 <= n) {
+            const bool ascii = ascii64(p + i);
+            const block_masks m = ascii ? masks64(p + i) : block_masks{};
+            // A chain of possessive-like marks ("'s's'") needs the sequential rules: leave such
+            // rare blocks, like non-ASCII ones, to the code point loop.
+            const std::uint64_t pos_chain = m.apos & (m.ess >> 1U) & ~(m.alnum >> 2U);
+            if (!ascii || (pos_chain & (pos_chain << 2U)) != 0) {
+                fast_from = i + 64;
+            } else {
+                const std::size_t base = i;
+                // The block starts at a token boundary: no open word reaches into it, so the
+                // bytes before it count as outside every word.
+                const std::uint64_t pos_raw = m.apos & (m.ess >> 1U) & ~(m.alnum >> 2U);
+                // The "s" of a possessive ends its token: what follows it is no word's inside.
+                const std::uint64_t a_sh1 = (m.alnum << 1U) & ~((pos_raw & (m.alnum << 1U)) << 2U);
+                const std::uint64_t inner = (m.apos | m.hyph) & a_sh1 & (m.alnum >> 1U) & ~pos_raw;
+                // "U.S": a dot between letters, another dot two bytes on, and a word start or a dot
+                // two bytes back.
+                const std::uint64_t dots = m.dot & a_sh1 & (m.alnum >> 1U) & (m.dot >> 2U) &
+                                           (~((m.alnum | inner) << 2U) | (m.dot << 2U));
+                std::uint64_t w = m.alnum | inner | dots;
+                const std::uint64_t poss = pos_raw & a_sh1;
+                w &= ~(poss << 1U);
+                const std::uint64_t starts = w & ~(w << 1U);  // byte base-1 is never inside an open word
+                const std::uint64_t ends = w & ~(w >> 1U);
+                const std::uint64_t punct_bits = ~(w | m.space) & ~(poss << 1U);
+                std::uint64_t todo = (starts | punct_bits) & bit_range(0, 56);
+                unsigned last = 0;   // first byte after the previous token, within the block
+                unsigned stop = 56;  // where the block's work ends
+                while (todo != 0) {
+                    const auto k = static_cast<unsigned>(std::countr_zero(todo));
+                    todo &= todo - 1;
+                    token t;
+                    t.begin = base + k;
+                    unsigned len = 1;
+                    if ((punct_bits >> k & 1U) != 0) {
+                        t.cp = p[base + k];
+                        if ((poss >> k & 1U) != 0) {
+                            len = 2;
+                            t.cp = '\'';
+                            t.shape = s_possessive;
+                        }
+                    } else {
+                        const std::uint64_t rest = ends >> k;
+                        if (rest == 0) {
+                            stop = k;
+                            break;
+                        }
+                        const auto e = k + static_cast<unsigned>(std::countr_zero(rest));
+                        if (e >= 61) {  // may continue past the block: leave it to the next round
+                            stop = k;
+                            break;
+                        }
+                        len = e - k + 1;
+                        const std::uint64_t lm = bit_range(k, e + 1);
+                        const std::uint64_t up = (m.upper & lm) >> k;
+                        const std::uint64_t low = (m.lower & lm) >> k;
+                        // (No popcount: it is a library call on baseline x86-64.)
+                        std::uint16_t shape = s_word;
+                        const std::uint64_t lt = up | low;
+                        const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
+                        const bool two_letters = (lt & (lt - 1)) != 0;
+                        if ((up & (lt & (~lt + 1))) != 0) shape |= s_cap;  // the first letter is uppercase
+                        if (two_letters && up == lt) shape |= s_allcaps;
+                        if ((up & (low << 1U)) != 0) shape |= s_innercap;
+                        if ((m.digit & lm) != 0) shape |= s_digit;
+                        if (one_letter && len <= 4 && (m.digit & lm) == 0) shape |= s_single;
+                        t.cp = p[base + k];
+                        if (len > 3 && len <= max_word && (p[base + e - 1] | 0x20U) == 'l' && (p[base + e] | 0x20U) == 'y') {
+                            shape |= s_ly;
+                        }
+                        if (lazy) t.lex = lex_pending;
+                        else lookup_ascii(p + base + k, len, lex, t);
+                        if (cues != nullptr && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
+                        t.shape = shape;
+                    }
+                    t.length = len;
+                    const std::uint64_t between = bit_range(last, k);
+                    if ((m.space & between) != 0) pending |= s_space_before;
+                    if ((m.brk & between) != 0) pending |= s_break_before;
+                    const bool word = (t.shape & s_word) != 0;
+                    push(t);
+                    last = k + len;
+                    // A possessive right after the word belongs with it, wherever it falls.
+                    if (word && (poss >> last & 1U) != 0) {
+                        token ps;
+                        ps.begin = base + last;
+                        ps.length = 2;
+                        ps.cp = '\'';
+                        ps.shape = s_possessive;
+                        push(ps);
+                        todo &= ~(1ULL << last);
+                        last += 2;
+                    }
+                }
+                if (stop < last) stop = last;
+                const std::uint64_t between = bit_range(last, stop);
+                if ((m.space & between) != 0) pending |= s_space_before;
+                if ((m.brk & between) != 0) pending |= s_break_before;
+                i = base + stop;
+                if (stop == 0) fast_from = i + 1;  // a long word at the block start: one scalar round
+                continue;
+            }
+        }
+        const unsigned b = p[i];
+        utf8::codepoint cp{b, 1, true};
+        bool is_word = false;
+        if (b < 0x80U) {
+            const std::uint8_t k = ascii_class[b];
+            if ((k & c_space) != 0) {
+                pending |= s_space_before;
+                if ((k & c_break) != 0) pending |= s_break_before;
+                ++i;
+                continue;
+            }
+            is_word = (k & c_alnum) != 0;
+        } else {
+            cp = utf8::decode(text, i);
+            if (cp.valid && unicode::is_space(cp.value)) {
+                pending |= s_space_before;
+                if (unicode::is_line_break(cp.value)) pending |= s_break_before;
+                i += cp.length;
+                continue;
+            }
+            is_word = cp.valid && unicode::is_word(cp.value);
+        }
+        if (!is_word) {
+            token t;
+            t.begin = i;
+            t.length = cp.length;
+            t.cp = cp.value;
+            push(t);
+            i += cp.length;
+            continue;
+        }
+        // A word.
+        const std::size_t start = i;
+        std::size_t klen = 0;
+        unsigned letters = 0;
+        unsigned uppers = 0;
+        bool first_upper = false;
+        bool inner_cap = false;
+        bool prev_lower = false;
+        bool digit = false;
+        const auto put = [&](char c) {
+            if (klen < max_word) key[klen] = c;
+            ++klen;
+        };
+        std::size_t j = i;
+        while (j < n) {
+            const unsigned c = p[j];
+            if (c < 0x80U) {
+                const std::uint8_t k = ascii_class[c];
+                if ((k & c_alnum) != 0) {
+                    if ((k & (c_upper | c_lower)) != 0) {
+                        if (letters == 0) first_upper = (k & c_upper) != 0;
+                        ++letters;
+                        if ((k & c_upper) != 0) {
+                            ++uppers;
+                            inner_cap = inner_cap || prev_lower;
+                        }
+                        prev_lower = (k & c_lower) != 0;
+                    } else {
+                        digit = true;
+                        prev_lower = false;
+                    }
+                    put(ascii_lower[c]);
+                    ++j;
+                    continue;
+                }
+                if ((c == '\'' || c == '-') && word_at(text, j + 1)) {
+                    if (c == '\'' && lone_s_at(text, j + 1)) break;  // possessive
+                    put(static_cast<char>(c));
+                    ++j;
+                    prev_lower = false;
+                    continue;
+                }
+                // "U.S" / "a.m": a single letter, a dot, a letter, a dot.
+                if (c == '.' && j + 2 < n && (ascii_class[p[j + 1]] & c_alnum) != 0 && p[j + 2] == '.' &&
+                    (j - start == 1 || p[j - 2] == '.')) {
+                    put('.');
+                    ++j;
+                    prev_lower = false;
+                    continue;
+                }
+                break;
+            }
+            const utf8::codepoint w = utf8::decode(text, j);
+            if (!w.valid) break;
+            // ’ as an apostrophe inside a word. U+02BC is itself a word character (Lm): at the
+            // start of a word it is a letter, or the word would be empty and never advance.
+            if (j > start && (w.value == 0x2019 || w.value == 0x02BC)) {
+                if (word_at(text, j + w.length)) {
+                    if (lone_s_at(text, j + w.length)) break;
+                    put('\'');
+                    j += w.length;
+                    prev_lower = false;
+                    continue;
+                }
+                break;
+            }
+            if ((w.value == 0x2010 || w.value == 0x2011) && word_at(text, j + w.length)) {
+                put('-');
+                j += w.length;
+                continue;
+            }
+            if (!unicode::is_word(w.value)) break;
+            const unicode::category cat = unicode::category_of(w.value);
+            if (cat == unicode::category::upper_letter || cat == unicode::category::lower_letter ||
+                cat == unicode::category::other_letter) {
+                const bool up = cat == unicode::category::upper_letter;
+                if (letters == 0) first_upper = up;
+                ++letters;
+                if (up) {
+                    ++uppers;
+                    inner_cap = inner_cap || prev_lower;
+                }
+                prev_lower = cat == unicode::category::lower_letter;
+            } else if (cat == unicode::category::digit) {
+                digit = true;
+                prev_lower = false;
+            }
+            char buf[4];
+            const std::size_t len = utf8::encode(unicode::to_lower(w.value), buf);
+            for (std::size_t k = 0; k < len; ++k) put(buf[k]);
+            j += w.length;
+        }
+        if (j == start) j = start + cp.length;  // never an empty word: the loop always advances
+        token t;
+        t.begin = start;
+        t.length = static_cast<std::uint32_t>(j - start);
+        t.cp = cp.value;
+        std::uint16_t shape = s_word;
+        if (first_upper) shape |= s_cap;
+        if (letters >= 2 && uppers == letters) shape |= s_allcaps;
+        if (inner_cap) shape |= s_innercap;
+        if (digit) shape |= s_digit;
+        if (letters == 1 && j - start <= 4 && !digit) shape |= s_single;
+        if (klen <= max_word) {
+            const std::uint64_t h = hash_key(key, klen);
+            t.hash = fold(h);
+            if (klen > 3 && key[klen - 2] == 'l' && key[klen - 1] == 'y') shape |= s_ly;
+            t.lex = lex.find(std::string_view(key, klen), h);
+            if (t.lex >= 0) t.cls = lex.entry(t.lex).cls;
+            if (cues != nullptr && (t.cls & w_anchor) != 0) shape |= s_maybe_cue;
+        } else {
+            t.hash = static_cast<std::uint32_t>(klen);
+        }
+        t.shape = shape;
+        push(t);
+        i = j;
+        // A possessive "'s" / "’s" right after the word.
+        if (i < n) {
+            std::size_t alen = 0;
+            if (p[i] == '\'') alen = 1;
+            else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x99) alen = 3;
+            if (alen != 0 && lone_s_at(text, i + alen)) {
+                token ps;
+                ps.begin = i;
+                ps.length = static_cast<std::uint32_t>(alen + 1);
+                ps.cp = '\'';
+                ps.shape = s_possessive;
+                push(ps);
+                i += alen + 1;
+            }
+        }
+    }
+    return para;
+}
+
+/// Tokenizes the whole of `text` (paragraphs numbered from 0).
+inline void tokenize(std::string_view text, const lexicon& lex, std::vector<token>& out) {
+    static_cast<void>(tokenize(text, 0, text.size(), 0, s_space_before | s_break_before, lex, out));
+}
+
+}  // namespace detail::attr
+
+WHOSAID_END_NAMESPACE

@@ -1,0 +1,2078 @@
+// SPDX-License-Identifier: MIT
+// IWYU pragma: private, include "whosaid/whosaid.hpp"
+#pragma once
+
+/// \file
+/// The per-text work of the speaker attributor (internal). Every look-around is a bounded
+/// window of tokens, so the whole run is linear in the size of the text.
+
+#include "whosaid/config.hpp"
+#include "whosaid/detail/attribution_engine.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+WHOSAID_BEGIN_NAMESPACE
+
+namespace detail::attr {
+
+/// Longest reported clause, in tokens on either side of its cue (a bound for linear time).
+inline constexpr std::size_t max_clause = 400;
+
+/// Coarse class of a noun phrase used as a speaker.
+enum class np_class : std::uint8_t { none, pronoun, relative, person, org, nominal, group, other };
+
+class runner {
+public:
+    runner(const engine& e, std::string_view text) : e_(e), lex_(e.lex()) { d_.text = text; }
+
+    attribution run(std::span<const text_span> sentences, std::span<const quote> quotes) {
+        setup(sentences, quotes);
+        direct_pass();
+        if (e_.options().indirect) indirect_pass();
+        continuation_pass();
+        term_frames();
+        resolve_all();
+        return output();
+    }
+
+private:
+    // ------------------------------------------------------------------ basics
+    /// Token i (offsets, shape, paragraph, sentence, quotation): no lexicon lookup.
+    [[nodiscard]] const token& t(std::size_t i) const noexcept { return d_.tok[i]; }
+    /// Token i with its lexicon classes: a deferred lookup happens here, on first use.
+    [[nodiscard]] const token& tc(std::size_t i) const noexcept {
+        const token& x = d_.tok[i];
+        if (x.lex == lex_pending) [[unlikely]] look_up(x);
+        return x;
+    }
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    void look_up(const token& x) const noexcept {
+        tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(d_.text.data()) + x.begin, x.length, lex_, x);
+    }
+    [[nodiscard]] const token& raw(std::size_t i) const noexcept { return d_.tok[i]; }
+    [[nodiscard]] std::size_t ntok() const noexcept { return d_.tok.size(); }
+    [[nodiscard]] bool punct(std::size_t i, char32_t c) const noexcept { return !t(i).word() && t(i).cp == c; }
+    [[nodiscard]] bool final_punct(std::size_t i) const noexcept {
+        const token& x = tc(i);
+        return !x.word() && (x.cp == '.' || x.cp == '!' || x.cp == '?' || x.cp == 0x2026 || x.cp == ';' || (x.shape & s_gap) != 0);
+    }
+    [[nodiscard]] bool dash(std::size_t i) const noexcept {
+        const token& x = tc(i);
+        return !x.word() && (x.cp == '-' || unicode::is_long_dash(x.cp) || x.cp == 0x2212);
+    }
+    [[nodiscard]] bool qmark(std::size_t i) const noexcept {
+        return !t(i).word() && (t(i).shape & s_possessive) == 0 && unicode::is_quote_mark(t(i).cp);
+    }
+    [[nodiscard]] bool lower(std::size_t i) const noexcept {
+        return t(i).word() && (t(i).shape & (s_cap | s_allcaps)) == 0;
+    }
+    [[nodiscard]] bool sent_start(std::size_t i) const noexcept {
+        const std::uint32_t s = t(i).sent;
+        return d_.sent_tok[s].b == i;
+    }
+    [[nodiscard]] std::string_view word_text(std::size_t i) const noexcept {
+        return d_.text.substr(t(i).begin, t(i).length);
+    }
+    [[nodiscard]] text_span span_of(tspan s) const noexcept { return {t(s.b).begin, t(s.e - 1).end()}; }
+    [[nodiscard]] bool same_para(std::size_t a, std::size_t b) const noexcept { return t(a).para == t(b).para; }
+
+    /// A capitalised word that can be part of a name.
+    [[nodiscard]] bool name_tok(std::size_t i) const noexcept {
+        const token& x = tc(i);
+        if (!x.word() || (x.shape & (s_cap | s_allcaps | s_innercap)) == 0 || (x.shape & s_digit) != 0) return false;
+        constexpr word_class keep = w_given | w_media | w_place | w_title | w_honorific | w_org | w_roleword;
+        if (x.is(keep)) return true;
+        if (x.is(w_det | w_pron | w_prep | w_of | w_conj | w_aux | w_that | w_rel | w_stop | w_time | w_adv | w_be))
+            return false;
+        if (sent_start(i) && (x.is(w_cue | w_verb) || (x.shape & s_ly) != 0)) return false;
+        return true;
+    }
+
+    /// A word that may stand inside a noun phrase. Walking forward from a subject, a cue form is
+    /// its verb ("Sergei Aleinik noted"); walking back from a verb, a noun-like cue form is a
+    /// noun ("media reports said").
+    [[nodiscard]] bool np_word(std::size_t i, bool backward = true) const noexcept {
+        const token& x = tc(i);
+        if (!x.word()) return false;
+        if (name_tok(i)) return true;
+        if (x.is(w_prep | w_conj | w_that | w_aux | w_stop | w_rel | w_verb | w_adv | w_be | w_time)) return false;
+        if (x.is(w_cue) && !x.is(w_nominal | w_org | w_report | w_roleword)) {
+            if (!backward || !x.is(w_cue_nouny) || x.is(w_form_past)) return false;
+        }
+        if (x.is(w_pron) && !x.is(w_det)) return false;
+        if ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0) return false;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ setup
+    /// Builds the working state. Only windows of the text are tokenized: the sentences that
+    /// hold a reporting cue (found by the prefilter) and the one before it, the sentences around
+    /// each quotation, the first two sentences and headline-like lines. Between windows a gap
+    /// token stands for the skipped text, a boundary no pattern crosses.
+    void setup(std::span<const text_span> sentences, std::span<const quote> quotes) {
+        const std::string_view text = d_.text;
+        const std::size_t n = text.size();
+
+        // Units: the caller's sentences (clamped, sorted, without overlaps) and the text between
+        // them that is not white space; the paragraphs when no sentences are given.
+        std::vector<text_span> ss;
+        ss.reserve(sentences.size());
+        for (const text_span sp : sentences) {
+            const std::size_t e = std::min(sp.end, n);
+            if (sp.begin < e) ss.push_back({sp.begin, e});
+        }
+        if (!std::is_sorted(ss.begin(), ss.end(), [](text_span a, text_span b) { return a.begin < b.begin; })) {
+            std::sort(ss.begin(), ss.end(), [](text_span a, text_span b) { return a.begin < b.begin; });
+        }
+        if (ss.empty()) for_each_paragraph(text, [&](text_span pg) { ss.push_back(pg); });
+        units_.reserve(ss.size() + 8);
+        d_.sent_tok.reserve(ss.size() + 8);
+        d_.qs.reserve(quotes.size());
+        std::size_t covered = 0;
+        const auto add_gap = [&](std::size_t b, std::size_t e) {
+            while (b < e && tok_detail::ascii_class[static_cast<unsigned char>(text[b])] & tok_detail::c_space) ++b;
+            if (b < e) units_.push_back({b, e});
+        };
+        for (const text_span sp : ss) {
+            if (sp.end <= covered) continue;
+            const std::size_t b = std::max(sp.begin, covered);
+            add_gap(covered, b);
+            units_.push_back({b, sp.end});
+            covered = sp.end;
+        }
+        add_gap(covered, n);
+
+        // Quotations (offsets only until the tokens exist).
+        for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
+            const quote& q = quotes[qi];
+            if (q.outer.begin >= q.outer.end || q.outer.end > n) continue;
+            if (q.content.begin > q.content.end || q.content.end > n) continue;
+            doc_state::qinfo info;
+            info.orig = static_cast<std::int32_t>(qi);
+            info.outer = q.outer;
+            info.content = q.content;
+            info.speech = q.role == quote_role::speech;
+            d_.qs.push_back(info);
+        }
+        std::stable_sort(d_.qs.begin(), d_.qs.end(), [](const doc_state::qinfo& a, const doc_state::qinfo& b) {
+            if (a.outer.begin != b.outer.begin) return a.outer.begin < b.outer.begin;
+            return a.outer.end > b.outer.end;
+        });
+        std::size_t top_end = 0;
+        for (auto& q : d_.qs) {
+            q.top = q.outer.begin >= top_end;
+            if (q.top) top_end = q.outer.end;
+        }
+
+        if (units_.empty()) return;
+
+        // Tokenize the units in one run (the fast path wants long ranges), then cut the tokens
+        // into sentences at unit and paragraph breaks. Lexicon lookups are deferred to first
+        // use; the words the cue prefilter flags are the candidates of the indirect pass.
+        d_.tok.reserve(n / 4 + 16);
+        const std::size_t first = 0;
+        const std::uint32_t last_para =
+            tokenize(text, units_.front().begin, units_.back().end, 0, s_space_before | s_break_before, lex_, d_.tok,
+                     true, true, &e_.anchors());
+        d_.para_tok.assign(last_para + 1U, tspan{});
+        std::size_t cur = 0;  // the unit of the current token
+        const std::size_t nt_run = ntok();
+        for (std::size_t i = first; i < nt_run; ++i) {
+            token& x = d_.tok[i];
+            bool cut = i == first || x.para != d_.tok[i - 1].para;
+            while (cur + 1 < units_.size() && units_[cur + 1].begin <= x.begin) {
+                ++cur;
+                cut = true;
+            }
+            if (cut) d_.sent_tok.push_back({i, i});
+            d_.sent_tok.back().e = i + 1;
+            x.sent = static_cast<std::uint32_t>(d_.sent_tok.size() - 1);
+            tspan& r = d_.para_tok[x.para];
+            if (r.empty()) r = {i, i + 1};
+            else r.e = i + 1;
+            if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
+        }
+        if (d_.para_tok.empty()) d_.para_tok.resize(1);
+
+        // Quotations onto tokens.
+        for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
+            auto& q = d_.qs[qi];
+            const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), q.outer.begin,
+                                             [](const token& x, std::size_t off) { return x.begin < off; });
+            const auto b = static_cast<std::size_t>(lb - d_.tok.begin());
+            const auto ub = std::lower_bound(lb, d_.tok.end(), q.outer.end,
+                                             [](const token& x, std::size_t off) { return x.begin < off; });
+            std::size_t e = static_cast<std::size_t>(ub - d_.tok.begin());
+            while (e > b && raw(e - 1).end() > q.outer.end) --e;  // a token straddling the end is outside
+            q.otok = {b, e};
+            if (e > b) {
+                q.para_first = raw(b).para;
+                q.para_last = raw(e - 1).para;
+                if (q.top) {
+                    for (std::size_t i = b; i < e; ++i) d_.tok[i].quote = static_cast<std::int32_t>(qi);
+                }
+            }
+        }
+        find_chunks();
+        if (!e_.patterns().empty()) find_pattern_cues();
+    }
+
+    void find_pattern_cues() {
+        pattern_end_.assign(ntok(), 0);
+        const std::string_view text = d_.text;
+        for (const auto& re : e_.patterns()) {
+            const re2::StringPiece input(text.data(), text.size());
+            std::size_t pos = 0;
+            while (pos <= text.size()) {
+                re2::StringPiece m;
+                if (!re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) break;
+                const auto mb = static_cast<std::size_t>(m.data() - text.data());
+                const std::size_t me = mb + m.size();
+                const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), mb,
+                                                 [](const token& x, std::size_t off) { return x.begin < off; });
+                auto tb = static_cast<std::size_t>(lb - d_.tok.begin());
+                std::size_t te = tb;
+                while (te < ntok() && t(te).end() <= me) ++te;
+                if (te > tb && t(tb).begin == mb) pattern_end_[tb] = static_cast<std::uint32_t>(te);
+                if (me > mb) {
+                    pos = me;
+                } else {
+                    const utf8::codepoint cp = utf8::decode(text, mb);
+                    pos = mb + std::max<std::size_t>(cp.length, 1);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ name chunks
+    [[nodiscard]] std::uint32_t key_of(std::size_t i, bool stem) const {
+        if (!stem || !e_.russian()) return tc(i).hash;
+        // Russian: compare surnames without their case ending ("Алейника" = "Алейник").
+        const std::string lw = lower_copy(word_text(i));
+        std::string_view v = lw;
+        for (const auto end : ru::surname_endings) {
+            if (v.size() > end.size() + 6 && v.substr(v.size() - end.size()) == end) {
+                v.remove_suffix(end.size());
+                break;
+            }
+        }
+        const std::uint64_t h = hash_bytes(v);
+        return static_cast<std::uint32_t>(h ^ (h >> 32U));
+    }
+
+    [[nodiscard]] std::uint32_t given_key(std::size_t i) const {
+        // The first three letters: Aleksandr = Alexander, Sergei = Sergey, Сергей = Сергея.
+        const std::string_view w = word_text(i);
+        std::string lw;
+        std::size_t k = 0;
+        for (int c = 0; c < 3 && k < w.size(); ++c) {
+            const utf8::codepoint cp = utf8::decode(w, k);
+            char buf[4];
+            lw.append(buf, utf8::encode(unicode::to_lower(cp.value), buf));
+            k += cp.length;
+        }
+        const std::uint64_t h = hash_bytes(lw);
+        return static_cast<std::uint32_t>(h ^ (h >> 32U)) | 1U;
+    }
+
+    void find_chunks() {
+        const std::size_t n = ntok();
+        std::size_t i = 0;
+        while (i < n) {
+            if ((raw(i).shape & (s_cap | s_allcaps | s_innercap)) == 0 || !name_tok(i)) {
+                ++i;
+                continue;
+            }
+            const std::size_t b = i;
+            std::size_t j = i + 1;
+            while (j < n && j - b < 16 && (t(j).shape & s_break_before) == 0) {
+                if (name_tok(j)) {
+                    ++j;
+                    continue;
+                }
+                if (punct(j, '.') && (tc(j - 1).is(w_honorific) || (t(j - 1).shape & s_single) != 0) && j + 1 < n &&
+                    name_tok(j + 1) && (t(j + 1).shape & s_break_before) == 0) {
+                    ++j;
+                    continue;
+                }
+                if (t(j).word() && (tc(j).is(w_of) || tc(j).is(w_particle)) && j + 1 < n && name_tok(j + 1)) {
+                    ++j;
+                    continue;
+                }
+                if (t(j).word() && tc(j).is(w_of) && j + 2 < n && tc(j + 1).is(w_det) && name_tok(j + 2)) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            analyze_chunk({b, j});
+            i = j;
+        }
+    }
+
+    void analyze_chunk(tspan all) {
+        chunk c;
+        c.all = all;
+        // Trailing person name: up to four name tokens that are not titles or organisation words.
+        std::size_t k = all.e;
+        int count = 0;
+        constexpr word_class not_name = w_title | w_honorific | w_roleword | w_org | w_place | w_media | w_of | w_det;
+        while (k > all.b && count < 4) {
+            const std::size_t i = k - 1;
+            if (punct(i, '.')) {
+                if (i > all.b && (t(i - 1).shape & s_single) != 0 && !tc(i - 1).is(w_honorific)) {
+                    k -= 2;
+                    ++count;
+                    continue;
+                }
+                break;
+            }
+            if (!name_tok(i) || tc(i).is(not_name) || tc(i).is(w_particle)) {
+                if (tc(i).is(w_particle) && i > all.b && k < all.e) {
+                    --k;
+                    continue;
+                }
+                break;
+            }
+            if ((t(i).shape & s_allcaps) != 0 && t(i).length <= 5) break;  // an acronym ("CSTO")
+            --k;
+            ++count;
+        }
+        tspan name{k, all.e};
+        // "Aris Shirvanian of the Armenian Patriarchate of Jerusalem": with a name before the
+        // first "of" and none after it, the person is the part before.
+        for (std::size_t i = all.b + 1; i < all.e; ++i) {
+            if (!tc(i).is(w_of)) continue;
+            std::size_t nb = i;
+            while (nb > all.b && i - nb < 3 && name_tok(nb - 1) && !tc(nb - 1).is(not_name)) --nb;
+            const bool before = i - nb >= 2 || (i - nb == 1 && tc(nb).is(w_given));
+            bool given_after = false;
+            for (std::size_t g = i; g < all.e; ++g) given_after = given_after || tc(g).is(w_given);
+            if (before && !given_after) name = {nb, i};
+            break;
+        }
+        // Start the name at a given name when one is there ("Belarusian Sergei Aleinik").
+        for (std::size_t i = name.b; i < name.e; ++i) {
+            if (tc(i).is(w_given)) {
+                name.b = i;
+                break;
+            }
+        }
+        if (name.size() > 3) name.b = name.e - 2;
+        // A lone capitalised word before a lowercase noun is a modifier ("Belarusian minister",
+        // "Trump campaign"), and a lone demonym is not a name ("Russian", "Chinese").
+        if (name.size() == 1 && !tc(name.b).is(w_given)) {
+            const bool modifier = name.e < ntok() && lower(name.e) && np_word(name.e) && same_para(name.e, name.b);
+            const std::string_view w = word_text(name.b);
+            const auto ends = [&](std::string_view suf) {
+                return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf;
+            };
+            if (modifier || ends("ian") || ends("ese") || ends("ish") || ends("ean") || ends("ский") ||
+                ends("ская") || ends("ские")) {
+                name = {name.e, name.e};
+            }
+        }
+        // Evidence: a given name, or a title/honorific right before the name.
+        bool title_before = false;
+        std::size_t first_title = npos;
+        for (std::size_t i = all.b; i < name.b; ++i) {
+            if (tc(i).is(w_title | w_honorific)) {
+                title_before = true;
+                if (first_title == npos && tc(i).is(w_title) && !tc(i).is(w_honorific)) first_title = i;
+                if (tc(i).is(w_male)) c.gender = 1;
+                if (tc(i).is(w_female)) c.gender = 2;
+            }
+        }
+        // Lowercase role words right before the chunk ("presidential nominee Donald Trump").
+        if (first_title == npos && all.b > 0) {
+            std::size_t r = all.b;
+            while (r > 0 && all.b - r < 4 && lower(r - 1) && np_word(r - 1) && !tc(r - 1).is(w_det)) --r;
+            for (std::size_t i = r; i < all.b; ++i) {
+                if (tc(i).is(w_title)) {
+                    first_title = i;
+                    title_before = true;
+                    break;
+                }
+            }
+        }
+        if (!name.empty()) {
+            const bool given = tc(name.b).is(w_given) && name.size() >= 2;
+            if (given) {
+                if (tc(name.b).is(w_male) && !tc(name.b).is(w_female)) c.gender = c.gender == 0 ? 1 : c.gender;
+                if (tc(name.b).is(w_female) && !tc(name.b).is(w_male)) c.gender = c.gender == 0 ? 2 : c.gender;
+            }
+            c.evidence = given || title_before;
+            c.name = name;
+            c.kind = entity_kind::person;
+            c.surname = key_of(name.e - 1, true);
+            c.given = name.size() >= 2 ? given_key(name.b) : 0;
+            if (first_title != npos) {
+                c.role = {first_title, name.b};
+                while (c.role.e > c.role.b && (tc(c.role.e - 1).is(w_of | w_det) || !t(c.role.e - 1).word())) --c.role.e;
+                c.role_lex = tc(first_title).lex;
+                c.role_cls = tc(first_title).cls;
+                // "Head of State" as a role.
+                if (is_head_of_state(first_title)) c.role_cls |= w_head_of_state;
+            } else {
+                apposition_role(c);
+            }
+        } else {
+            bool org = false;
+            for (std::size_t i = all.b; i < all.e; ++i) {
+                if (tc(i).is(w_org | w_media) || (t(i).shape & (s_allcaps | s_innercap)) != 0) org = true;
+            }
+            c.kind = org ? entity_kind::organization : entity_kind::other;
+        }
+        const auto id = static_cast<std::int32_t>(d_.chunks.size());
+        for (std::size_t i = all.b; i < all.e; ++i) d_.tok[i].chunk = id;
+        d_.chunks.push_back(c);
+    }
+
+    /// "Sergei Aleinik, the minister of foreign affairs," gives the role.
+    void apposition_role(chunk& c) {
+        std::size_t i = c.all.e;
+        if (i + 2 >= ntok() || !punct(i, ',') || !same_para(i, c.all.b)) return;
+        std::size_t j = i + 1;
+        if (tc(j).is(w_det)) ++j;
+        const std::size_t start = j;
+        for (; j < ntok() && j - start < 8; ++j) {
+            if (!t(j).word() || !(np_word(j) || tc(j).is(w_of))) break;
+            if (tc(j).is(w_title) && lower(j)) {
+                c.role = {i + 1, j + 1};
+                std::size_t e = j + 1;
+                while (e < ntok() && e - j < 6 && t(e).word() && (np_word(e) || tc(e).is(w_of | w_det))) ++e;
+                while (e > j + 1 && tc(e - 1).is(w_of | w_det)) --e;
+                c.role.e = e;
+                c.role_lex = tc(j).lex;
+                c.role_cls = tc(j).cls;
+                if (is_head_of_state(j)) c.role_cls |= w_head_of_state;
+                return;
+            }
+        }
+    }
+
+    [[nodiscard]] bool key_is(std::size_t i, std::string_view lower_word) const {
+        return tc(i).lex >= 0 && lex_.key(tc(i).lex) == lower_word;
+    }
+
+    /// "head of state" / "глава государства" starting at token i.
+    [[nodiscard]] bool is_head_of_state(std::size_t i) const {
+        if (tc(i).is(w_head_of_state)) return true;
+        if (key_is(i, "head") && i + 2 < ntok() && tc(i + 1).is(w_of) && key_is(i + 2, "state")) return true;
+        if ((key_is(i, "глава") || key_is(i, "главы") || key_is(i, "главе") || key_is(i, "главой")) && i + 1 < ntok() &&
+            key_is(i + 1, "государства"))
+            return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ cues and noun phrases
+    struct cue_match {
+        std::size_t len = 0;
+        phrase_role role = phrase_role::speaker_before;
+        bool phrase = false;
+    };
+
+    /// A cue starting at token i (ending before hi): a phrase, a user pattern or a verb form.
+    [[nodiscard]] bool cue_at(std::size_t i, std::size_t hi, cue_match& m) const {
+        const token& x = tc(i);
+        if (!x.word()) return false;
+        if (x.is(w_phrase)) {
+            const lex_entry& en = lex_.entry(x.lex);
+            for (std::uint32_t k = 0; k < en.phrase_count; ++k) {
+                const phrase& ph = e_.phrases()[e_.phrase_index()[en.phrase_first + k]];
+                if (i + ph.words.size() > hi) continue;
+                bool ok = true;
+                for (std::size_t w = 1; w < ph.words.size() && ok; ++w) ok = tc(i + w).lex == ph.words[w];
+                if (ok) {
+                    m = {ph.words.size(), ph.role, true};
+                    return true;
+                }
+            }
+        }
+        if (!pattern_end_.empty() && pattern_end_[i] > i && pattern_end_[i] <= hi) {
+            m = {pattern_end_[i] - i, phrase_role::speaker_before, true};
+            return true;
+        }
+        if (x.is(w_cue)) {
+            m = {1, phrase_role::speaker_before, false};
+            return true;
+        }
+        return false;
+    }
+
+    /// Skips adverbs and auxiliaries leftwards from c; sets `passive` when a form of "be" was skipped.
+    /// (A "be" before an -ing form is the progressive, not the passive: the caller checks the form.)
+    [[nodiscard]] std::size_t skip_aux_back(std::size_t c, std::size_t lo, bool& passive) const {
+        std::size_t j = c;
+        while (j > lo && c - j < 5) {
+            const token& x = tc(j - 1);
+            if (!x.word() || x.is(w_pron | w_given | w_det)) break;
+            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+                if (x.is(w_be)) passive = true;
+                --j;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    [[nodiscard]] std::size_t skip_aux_fwd(std::size_t j, std::size_t hi, bool& passive) const {
+        const std::size_t start = j;
+        while (j < hi && j - start < 5) {
+            const token& x = tc(j);
+            if (!x.word() || x.is(w_pron | w_given | w_det)) break;
+            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+                if (x.is(w_be)) passive = true;
+                ++j;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    /// The noun phrase that ends just before `end` (walking left, not below `lo`).
+    [[nodiscard]] tspan np_core_before(std::size_t end, std::size_t lo) const {
+        std::size_t b = end;
+        int count = 0;
+        while (b > lo && count < 14) {
+            const std::size_t i = b - 1;
+            const token& x = tc(i);
+            if ((x.shape & s_possessive) != 0) {
+                if (b == end) break;
+                --b;
+                continue;
+            }
+            if (!x.word()) {
+                if (x.cp == '.' && i > lo && (tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) &&
+                    b < end && name_tok(b)) {
+                    --b;
+                    continue;
+                }
+                break;
+            }
+            if (x.is(w_of) && !name_tok(i)) {
+                if (b == end) break;
+                --b;
+                ++count;
+                continue;
+            }
+            if (x.is(w_det) && !name_tok(i)) {
+                --b;
+                ++count;
+                if (b > lo && tc(b - 1).is(w_of)) continue;
+                break;
+            }
+            if (x.is(w_particle) && b < end && name_tok(b) && i > lo && name_tok(i - 1)) {
+                --b;
+                continue;
+            }
+            if (!np_word(i)) break;
+            --b;
+            ++count;
+        }
+        while (b < end && (tc(b).is(w_of) || !t(b).word())) ++b;
+        bool content = false;
+        for (std::size_t i = b; i < end; ++i) {
+            if (t(i).word() && !tc(i).is(w_det | w_of)) content = true;
+        }
+        if (!content) return {};
+        return {b, end};
+    }
+
+    /// The subject of a cue at token c: pronoun, relative pronoun, a noun phrase, or the noun
+    /// phrase before an apposition ("X, the minister of …, said"). `appos` receives the apposition.
+    [[nodiscard]] tspan np_before(std::size_t c, std::size_t lo, tspan* appos, bool* passive_out) const {
+        bool passive = false;
+        const std::size_t e = skip_aux_back(c, lo, passive);
+        if (passive_out != nullptr) *passive_out = passive;
+        if (e <= lo) return {};
+        const token& x = tc(e - 1);
+        if (x.word() && x.is(w_pron) && !x.is(w_det)) return {e - 1, e};
+        if (x.word() && x.is(w_rel)) return {e - 1, e};
+        if (x.word() && x.is(w_conj) && lower(e - 1) && (key_is(e - 1, "and") || key_is(e - 1, "but"))) {
+            return coordinated_subject(e - 1, lo);  // "… furrowed his brow and said"
+        }
+        if (!x.word() && (x.cp == ',' || x.cp == ')')) {
+            // "X, the minister of …, said" / "X, facing …, a swing state, said" / "The head of
+            // the PAC, Mike Murphy, praised": the subject is the first person among the
+            // comma-separated parts, else the part that opens the clause.
+            const char32_t open = x.cp == ',' ? U',' : U'(';
+            const std::size_t k = e - 1;
+            const std::size_t lim = k > lo + 40 ? k - 40 : lo;
+            // The part right before the verb may itself be the name ("…, Mike Murphy, praised").
+            if (open == ',') {
+                const tspan inner = np_core_before(k, lo);
+                if (!inner.empty() && inner.b > lo && punct(inner.b - 1, ',') && classify(inner) == np_class::person) {
+                    return inner;
+                }
+            }
+            int commas = 0;
+            tspan first;
+            for (std::size_t m = k; m-- > lim;) {
+                if (!t(m).word() && (final_punct(m) || qmark(m) || t(m).cp == ':' || (open == '(' && t(m).cp == ','))) break;
+                if (punct(m, open)) {
+                    const tspan np = np_core_before(m, lo);
+                    if (np.empty() || classify(np) == np_class::none) break;
+                    const np_class cls = classify(np);
+                    if (first.empty()) first = np;
+                    if (cls == np_class::person || cls == np_class::pronoun || np.b == lo || open == '(' || ++commas >= 3 ||
+                        !punct(np.b - 1, ',')) {
+                        const tspan pick = (cls == np_class::person || cls == np_class::pronoun || np.b == lo ||
+                                            !punct(np.b - 1, ','))
+                                               ? np
+                                               : first;
+                        if (appos != nullptr) *appos = {pick.e + 1, k};
+                        return pick;
+                    }
+                    m = np.b;  // the next comma to the left ends the part before this one
+                }
+            }
+            return {};
+        }
+        tspan np = np_core_before(e, lo);
+        // "Trump at the time said", "Beck, who has in the past described": a noun phrase after a
+        // preposition is an adjunct; the subject stands before it.
+        for (int hop = 0; hop < 2 && !np.empty() && np.b > lo && tc(np.b - 1).is(w_prep) && !tc(np.b - 1).is(w_of); ++hop) {
+            bool pass = false;
+            const std::size_t e2 = skip_aux_back(np.b - 1, lo, pass);
+            if (e2 <= lo) return {};
+            const token& y = tc(e2 - 1);
+            if (y.word() && (y.is(w_pron) && !y.is(w_det))) return {e2 - 1, e2};
+            if (y.word() && y.is(w_rel)) return {e2 - 1, e2};
+            if (!y.word() && y.cp == ',') return {};
+            np = np_core_before(e2, lo);
+        }
+        return np;
+    }
+
+    /// The subject of the first of two coordinated verbs ("he looked … and said"): the nearest
+    /// pronoun or name before `conj` that is directly followed by a lowercase verb-like word.
+    [[nodiscard]] tspan coordinated_subject(std::size_t conj, std::size_t lo) const {
+        const std::size_t lim = conj > lo + 30 ? conj - 30 : lo;
+        for (std::size_t k = conj; k-- > lim;) {
+            if (final_punct(k) || punct(k, ':') || punct(k, ';')) break;
+            if (t(k).quote >= 0 || !t(k).word() || k + 1 >= conj) continue;
+            const std::size_t v = k + 1;
+            if (!lower(v) || tc(v).is(w_prep | w_of | w_conj | w_det | w_that | w_pron | w_rel)) continue;
+            if (tc(k).is(w_pron) && !tc(k).is(w_det) && !key_is(k, "it") && !key_is(k, "you") && !key_is(k, "me") &&
+                !key_is(k, "him") && !key_is(k, "them") && !key_is(k, "us")) {
+                return {k, k + 1};
+            }
+            const std::int32_t c = t(k).chunk;
+            if (c >= 0) {
+                const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
+                if (!ch.name.empty() && ch.name.e == k + 1) return np_core_before(k + 1, lo);
+            }
+        }
+        return {};
+    }
+
+    /// The noun phrase starting at token k (not reaching hi).
+    [[nodiscard]] tspan np_after(std::size_t k, std::size_t hi) const {
+        if (k >= hi || !t(k).word()) return {};
+        if (tc(k).is(w_pron) && !tc(k).is(w_det)) return {k, k + 1};
+        std::size_t i = k;
+        int count = 0;
+        while (i < hi && count < 14) {
+            const token& x = tc(i);
+            if ((x.shape & s_possessive) != 0) {
+                if (i == k) break;
+                ++i;
+                continue;
+            }
+            if (!x.word()) {
+                if (x.cp == '.' && i > k && (tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) && i + 1 < hi &&
+                    name_tok(i + 1)) {
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+            if (x.is(w_of) && !name_tok(i)) {
+                if (i == k || i + 1 >= hi || !t(i + 1).word()) break;
+                ++i;
+                ++count;
+                continue;
+            }
+            if (x.is(w_det) && !name_tok(i)) {
+                if (i > k && !tc(i - 1).is(w_of)) break;
+                ++i;
+                ++count;
+                continue;
+            }
+            if (x.is(w_particle) && i > k && name_tok(i - 1) && i + 1 < hi && name_tok(i + 1)) {
+                ++i;
+                continue;
+            }
+            if (!np_word(i, false)) break;
+            ++i;
+            ++count;
+        }
+        std::size_t e = i;
+        while (e > k && (tc(e - 1).is(w_of | w_det) || !t(e - 1).word())) --e;
+        bool content = false;
+        for (std::size_t j = k; j < e; ++j) {
+            if (t(j).word() && !tc(j).is(w_det | w_of)) content = true;
+        }
+        if (!content) return {};
+        return {k, e};
+    }
+
+    /// The person chunk whose name lies in `np`, or -1.
+    [[nodiscard]] std::int32_t person_chunk(tspan np) const {
+        std::int32_t found = -1;
+        for (std::size_t i = np.b; i < np.e; ++i) {
+            const std::int32_t c = t(i).chunk;
+            if (c < 0) continue;
+            const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
+            if (!ch.name.empty() && ch.name.b >= np.b && ch.name.b < np.e) found = c;
+        }
+        return found;
+    }
+
+    /// End of the head part of a noun phrase (before "of").
+    [[nodiscard]] std::size_t head_end(tspan np) const {
+        for (std::size_t i = np.b + 1; i < np.e; ++i) {
+            if (tc(i).is(w_of) && !name_tok(i)) return i;
+        }
+        return np.e;
+    }
+
+    [[nodiscard]] np_class classify(tspan np) const {
+        if (np.empty()) return np_class::none;
+        if (np.size() == 1 && tc(np.b).is(w_pron) && !tc(np.b).is(w_det)) return np_class::pronoun;
+        if (np.size() == 1 && tc(np.b).is(w_rel)) return np_class::relative;
+        if (person_chunk(np) >= 0) return np_class::person;
+        const std::size_t he = head_end(np);
+        std::size_t last = he;
+        while (last > np.b && !t(last - 1).word()) --last;
+        if (last == np.b) return np_class::other;
+        const token& h = tc(last - 1);
+        if (h.cp >= '0' && h.cp <= '9') return np_class::none;  // "758 pledged delegates"
+        if (h.is(w_nominal | w_title) && !h.is(w_org)) {
+            if (h.is(w_plural)) return np_class::group;
+            return np_class::nominal;
+        }
+        for (std::size_t i = np.b; i < he; ++i) {
+            if (tc(i).is(w_org | w_media) && !tc(i).is(w_nominal)) return np_class::org;
+        }
+        if (h.is(w_nominal | w_title)) return h.is(w_plural) ? np_class::group : np_class::nominal;
+        // "a source close to the campaign": a person noun before a lowercase modifier.
+        for (std::size_t i = np.b; i + 1 < last; ++i) {
+            if (tc(i).is(w_nominal) && !tc(i).is(w_org) && lower(i + 1) && !name_tok(i + 1)) {
+                return tc(i).is(w_plural) ? np_class::group : np_class::nominal;
+            }
+        }
+        for (std::size_t i = np.b; i < he; ++i) {
+            const std::int32_t c = t(i).chunk;
+            if (c >= 0 && d_.chunks[static_cast<std::size_t>(c)].kind == entity_kind::organization) return np_class::org;
+        }
+        if (h.is(w_org) && h.is(w_plural)) return np_class::group;
+        for (std::size_t i = np.b; i < np.e; ++i) {
+            if (name_tok(i)) return np_class::org;
+        }
+        return np_class::other;
+    }
+
+    /// A speaker-like noun phrase: a name, pronoun, person noun or organisation.
+    [[nodiscard]] bool strong(tspan np) const {
+        const np_class c = classify(np);
+        return c == np_class::person || c == np_class::pronoun || c == np_class::org || c == np_class::nominal ||
+               c == np_class::group || c == np_class::relative;
+    }
+
+    /// Adjuncts after a cue: time words, "on Tuesday", "in a statement", adverbs; "to reporters"
+    /// sets the addressee.
+    [[nodiscard]] std::size_t skip_adjuncts(std::size_t a, std::size_t hi, tspan& addressee) const {
+        const std::size_t start = a;
+        while (a < hi && a - start < 12) {
+            const token& x = tc(a);
+            if (!x.word()) break;
+            if (x.is(w_time) && !x.is(w_conj)) {
+                ++a;
+                continue;
+            }
+            if (x.is(w_adv) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+                ++a;
+                continue;
+            }
+            cue_match m;
+            if (x.is(w_phrase) && cue_at(a, hi, m) && m.role == phrase_role::adjunct) {
+                a += m.len;
+                // "in an interview with X"
+                if (a < hi && key_is(a - 1, "with")) {
+                    const tspan np = np_after(a, hi);
+                    if (!np.empty()) a = np.e;
+                }
+                continue;
+            }
+            if (x.is(w_prep) && a + 1 < hi) {
+                std::size_t b = a + 1;
+                if (tc(b).is(w_det) && b + 1 < hi) ++b;
+                if (tc(b).is(w_time)) {
+                    a = b + 1;
+                    continue;
+                }
+                if (key_is(a, "to") && tc(b).is(w_addressee)) {
+                    addressee = {a + 1, b + 1};
+                    a = b + 1;
+                    continue;
+                }
+                if (tc(b).is(w_report)) {  // "at a rally", "in a statement"
+                    a = b + 1;
+                    continue;
+                }
+            }
+            if (x.is(w_addressee) && e_.russian()) {  // "заявил журналистам"
+                addressee = {a, a + 1};
+                ++a;
+                continue;
+            }
+            break;
+        }
+        return a;
+    }
+
+    /// "said — on Twitter, as it happens — that …", "tells reporters outside a polling place
+    /// that …": when an adjunct (a preposition, conjunction, dash or comma) follows the cue,
+    /// the complementiser a few words later starts the reported clause.
+    [[nodiscard]] std::size_t that_after_adjunct(std::size_t a, std::size_t hi) const {
+        if (a >= hi || tc(a).is(w_that)) return a;
+        if (!(dash(a) || punct(a, ',') || punct(a, '(') || (t(a).word() && tc(a).is(w_prep | w_conj)))) return a;
+        for (std::size_t k = a + 1; k < hi && k - a < 16; ++k) {
+            if (final_punct(k) || qmark(k) || punct(k, ':')) break;
+            if (t(k).word() && tc(k).is(w_cue)) break;
+            if (t(k).word() && tc(k).is(w_that)) return k;
+        }
+        return a;
+    }
+
+    /// Number of words in [b, e) before the first comma or sentence punctuation (up to 16).
+    [[nodiscard]] std::size_t clause_words(std::size_t b, std::size_t e) const {
+        std::size_t n = 0;
+        e = std::min(e, b + 256);
+        for (std::size_t i = b; i < e && n < 16 && !punct(i, ',') && !final_punct(i); ++i) n += t(i).word() ? 1U : 0U;
+        return n;
+    }
+
+    /// Number of words in [b, e), counted up to 16 within the first 256 tokens (every caller
+    /// compares it with a small number; the bound keeps the work per cue constant).
+    [[nodiscard]] std::size_t words_in(std::size_t b, std::size_t e) const {
+        std::size_t n = 0;
+        e = std::min(e, b + 256);
+        for (std::size_t i = b; i < e && n < 16; ++i) n += t(i).word() ? 1U : 0U;
+        return n;
+    }
+
+    /// The start of the clause ending at `end` in the sentence starting at sb: skips a dateline
+    /// ("MINSK, 23 November (BelTA) – ").
+    [[nodiscard]] std::size_t clause_start(std::size_t sb, std::size_t end) const {
+        const std::size_t lim = std::min(end, sb + 16);
+        for (std::size_t i = sb + 1; i < lim; ++i) {
+            if (dash(i) && (t(i).shape & s_space_before) != 0 && i > sb &&
+                (punct(i - 1, ')') || (t(i - 1).shape & (s_allcaps | s_digit)) != 0)) {
+                return i + 1;
+            }
+        }
+        return sb;
+    }
+
+    /// A content span from tokens [b, e), without trailing punctuation.
+    [[nodiscard]] text_span content_of(std::size_t b, std::size_t e) const {
+        for (int k = 0; k < 64 && e > b && !t(e - 1).word() && !qmark(e - 1) && !punct(e - 1, ')') && !punct(e - 1, ']'); ++k) --e;
+        for (int k = 0; k < 64 && b < e && !t(b).word() && !qmark(b) && !punct(b, '(') && !punct(b, '['); ++k) ++b;
+        if (e <= b) return {};
+        return {t(b).begin, t(e - 1).end()};
+    }
+
+    // ------------------------------------------------------------------ direct quotations
+    void direct_pass() {
+        for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
+            auto& q = d_.qs[qi];
+            if (!q.top || !q.speech || q.otok.empty()) continue;
+            frame f;
+            f.quote = q.orig;
+            f.content = q.content;
+            f.kind = quote_kind::direct;
+            f.sentence = t(q.otok.b).sent;
+            // "…," X said: a quotation ending with a comma is attributed by what follows it.
+            const bool comma_end = ends_with_comma(q.content);
+            bool found = (comma_end && tail_of(qi, f)) || head_of(qi, f, true) || colon_line(qi, f) ||
+                         (!comma_end && tail_of(qi, f)) || head_of(qi, f, false);
+            if (!found) continue;
+            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+            q.frame = static_cast<std::int32_t>(d_.frames.size());
+            d_.frames.push_back(f);
+        }
+    }
+
+    /// The top-level quote before / after `qi` in the same paragraph, as a token bound.
+    [[nodiscard]] std::size_t prev_quote_end(std::size_t qi) const {
+        for (std::size_t k = qi; k-- > 0;) {
+            if (d_.qs[k].top && !d_.qs[k].otok.empty()) return d_.qs[k].otok.e;
+        }
+        return 0;
+    }
+    [[nodiscard]] std::size_t next_quote_begin(std::size_t qi) const {
+        for (std::size_t k = qi + 1; k < d_.qs.size(); ++k) {
+            if (d_.qs[k].top && !d_.qs[k].otok.empty()) return d_.qs[k].otok.b;
+        }
+        return ntok();
+    }
+
+    /// "X said: “…”", "X said, “…”", "X said “…”", "X said that “…”" (colon_only: only the first).
+    bool head_of(std::size_t qi, frame& f, bool colon_only) {
+        const auto& q = d_.qs[qi];
+        const std::size_t hi = q.otok.b;
+        if (hi == 0) return false;
+        const std::size_t para = t(hi).para;
+        std::size_t lo = std::max(d_.para_tok[para].b, prev_quote_end(qi));
+        if (hi > lo + 40) lo = hi - 40;
+        if (hi <= lo) return false;
+        std::size_t j = hi - 1;
+        char32_t sep = 0;
+        if (punct(j, ':') || punct(j, ',')) {
+            sep = t(j).cp;
+            if (j == lo) return false;
+        } else if (dash(j)) {
+            sep = '-';
+            if (j == lo) return false;
+        } else {
+            ++j;  // no separator: j is one past the last head token
+        }
+        if (colon_only && sep != ':') return false;
+        if (!colon_only && sep == ':') return false;
+        return head_window(lo, j, sep, f, frame_type::direct_head);
+    }
+
+    /// The cue and speaker in tokens [lo, j) before a quotation; `sep` is what separates them
+    /// from it (':' ',' '-' or 0).
+    bool head_window(std::size_t lo, std::size_t j, char32_t sep, frame& f, frame_type type) {
+        const std::size_t maxback = sep == ':' ? 40 : 16;
+        std::size_t c = npos;
+        cue_match m;
+        for (std::size_t k = j; k-- > lo && j - k <= maxback;) {
+            // A cue already used by the quotation before may be shared: "“…,” he said, “…”".
+            if (final_punct(k) || qmark(k) || t(k).quote >= 0) break;
+            cue_match mm;
+            if (cue_at(k, j, mm) && mm.role != phrase_role::adjunct) {
+                if (!mm.phrase && (t(k).shape & s_cap) != 0 && !sent_start(k)) continue;
+                c = k;
+                m = mm;
+                break;
+            }
+        }
+        if (c == npos) {
+            // "Lukashenko:" / "The minister:" / "… surprise Republican pollster Daron Shaw:"
+            // introducing the words.
+            if (sep != ':') return false;
+            tspan np = j - lo <= 6 ? np_after(lo, j) : tspan{};
+            if (np.empty() || np.e != j) np = np_core_before(j, lo);
+            if (np.empty() || np.e != j) return false;
+            const np_class cls = classify(np);
+            if (cls != np_class::person && !(j - lo <= 6 && (cls == np_class::nominal || cls == np_class::org))) return false;
+            // In a longer line ("Gillibrand on Hillary Releasing Her Speech Transcripts:") the
+            // words before the colon must name someone for sure.
+            if (j - lo > 6) {
+                const std::int32_t pc = person_chunk(np);
+                if (pc < 0 || !d_.chunks[static_cast<std::size_t>(pc)].evidence) return false;
+            }
+            f.mention = np;
+            f.cue = {j, j + 1};
+            f.type = type;
+            f.confidence = 0.6F;
+            return true;
+        }
+        const std::size_t ce = c + m.len;
+        if (sep == 0) {
+            // "X said “…”" or "X said that “…”"
+            if (!(ce == j || (ce + 1 == j && tc(ce).is(w_that)))) return false;
+        }
+        if (m.role == phrase_role::speaker_after || m.role == phrase_role::previous_content) {
+            const tspan np = np_after(ce, j);
+            if (np.empty()) return false;
+            f.mention = np;
+        } else {
+            tspan appos;
+            bool passive = false;
+            tspan np = np_before(c, lo, &appos, &passive);
+            if (passive && !m.phrase) return false;
+            if (!np.empty()) {
+                f.mention = np;
+                if ((tc(c).is(w_cue_tell) || m.phrase) && ce < j) {
+                    const tspan ad = np_after(ce, j);
+                    if (!ad.empty() && ad.e == j && tc(c).is(w_cue_tell)) f.addressee = ad;
+                }
+            } else {
+                // Inverted: "said X:" / "said X," (a finite form, not "to say")
+                if (m.phrase || !tc(c).is(w_form_past | w_form_s) || (c > lo && key_is(c - 1, "to"))) return false;
+                std::size_t a = ce;
+                tspan ignored;
+                a = skip_adjuncts(a, j, ignored);
+                np = np_after(a, j);
+                if (np.empty() || !strong(np)) return false;
+                f.mention = np;
+            }
+            if (sep == ',' && tc(c).is(w_form_ing)) return false;
+        }
+        if (tc(c).is(w_cue_nouny) && !m.phrase && !strong(f.mention)) return false;
+        f.cue = {c, ce};
+        f.type = type;
+        return true;
+    }
+
+    /// A quote opening its paragraph after a paragraph that ends with a colon.
+    bool colon_line(std::size_t qi, frame& f) {
+        const auto& q = d_.qs[qi];
+        const std::size_t para = t(q.otok.b).para;
+        if (q.otok.b != d_.para_tok[para].b || para == 0) return false;
+        const tspan prev = d_.para_tok[para - 1];
+        if (prev.empty() || !punct(prev.e - 1, ':')) return false;
+        // Only when the previous paragraph is not itself inside a quotation.
+        if (t(prev.e - 1).quote >= 0) return false;
+        std::size_t lo = d_.sent_tok[t(prev.e - 1).sent].b;
+        lo = std::max(lo, prev.b);
+        if (prev.e - 1 > lo + 40) lo = prev.e - 41;
+        return head_window(lo, prev.e - 1, ':', f, frame_type::direct_colon);
+    }
+
+    /// "“…,” X said." / "“…,” said X." / "“…,” X, the minister of …, said" / "“…” X told reporters".
+    bool tail_of(std::size_t qi, frame& f) {
+        const auto& q = d_.qs[qi];
+        std::size_t i = q.otok.e;
+        if (i >= ntok() || !same_para(i, q.otok.e - 1)) return false;
+        std::size_t hi = std::min({d_.para_tok[t(i).para].e, next_quote_begin(qi), i + 40});
+        while (i < hi && !t(i).word() && (punct(i, ',') || dash(i) || punct(i, ')'))) ++i;
+        if (i >= hi) return false;
+        hi = std::min(hi, d_.sent_tok[t(i).sent].e);
+        const bool ended = quote_ends_sentence(q.content);
+        cue_match m;
+        // Inverted: the cue first.
+        if (cue_at(i, hi, m) && m.role != phrase_role::adjunct && !tc(i).is(w_form_ing) &&
+            ((t(i).shape & s_cap) == 0 || m.phrase)) {
+            const std::size_t ce = i + m.len;
+            const tspan np = np_after(ce, hi);
+            if (!np.empty() && strong(np)) {
+                if (ended && clause_words(np.e, hi) > 6) return false;
+                f.cue = {i, ce};
+                f.mention = np;
+                f.type = frame_type::direct_tail;
+                return true;
+            }
+            return false;
+        }
+        // The subject first.
+        const tspan np = np_after(i, hi);
+        if (np.empty()) return false;
+        std::size_t j = np.e;
+        // "X, the minister of …, said", "Harry Bond, 30, of Raleigh, N.C., who …, said": skip up to
+        // four comma groups to the verb.
+        for (int group = 0; group < 4 && j < hi && punct(j, ','); ++group) {
+            bool found = false;
+            cue_match probe;
+            bool pass = false;
+            const std::size_t v = skip_aux_fwd(j + 1, hi, pass);
+            if (v < hi && cue_at(v, hi, probe)) {  // "…, who …, said": the verb after the last comma
+                j = j + 1;
+                break;
+            }
+            for (std::size_t k = j + 1; k < hi && k - j < 30; ++k) {
+                // A period right before a comma ends an abbreviation ("R-Ky.,", "N.C.,").
+                if ((final_punct(k) && !(punct(k, '.') && k + 1 < hi && punct(k + 1, ','))) || qmark(k)) break;
+                if (punct(k, ',')) {
+                    j = k + 1;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) break;
+            pass = false;
+            const std::size_t w = skip_aux_fwd(j, hi, pass);
+            if (w < hi && cue_at(w, hi, probe)) break;  // the verb after this group
+            if (j < hi && !punct(j, ',')) {
+                // Not yet the verb: another group must follow.
+                std::size_t k = j;
+                while (k < hi && k - j < 30 && !punct(k, ',') && !final_punct(k) && !qmark(k)) ++k;
+                if (k >= hi || !punct(k, ',')) break;
+                j = k;
+            }
+        }
+        bool passive = false;
+        j = skip_aux_fwd(j, hi, passive);
+        if (j >= hi || passive || !cue_at(j, hi, m) || m.role == phrase_role::adjunct ||
+            m.role == phrase_role::speaker_after || tc(j).is(w_form_ing)) {
+            return false;
+        }
+        const np_class cls = classify(np);
+        if (cls == np_class::none) return false;
+        if (tc(j).is(w_cue_nouny) && !m.phrase && !strong(np)) return false;
+        const std::size_t ce = j + m.len;
+        tspan ad;
+        std::size_t a = ce;
+        if (tc(j).is(w_cue_tell) && a < hi && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
+            ad = np_after(a, hi);
+            if (!ad.empty()) a = ad.e;
+        }
+        a = skip_adjuncts(a, hi, ad);
+        if (ended) {
+            // "“….” He adds, “…”": after a finished sentence the cue introduces the next quotation.
+            if (a < ntok() && (punct(a, ',') || punct(a, ':')) && a + 1 == next_quote_begin(qi)) return false;
+            if (clause_words(a, hi) > 4) return false;
+        }
+        f.cue = {j, ce};
+        f.mention = np;
+        f.addressee = ad;
+        f.type = frame_type::direct_tail;
+        return true;
+    }
+
+    [[nodiscard]] bool ends_with_comma(text_span content) const {
+        std::string_view c = view_of(d_.text, content);
+        while (!c.empty() && (c.back() == ' ' || c.back() == '"' || c.back() == '\'')) c.remove_suffix(1);
+        return !c.empty() && c.back() == ',';
+    }
+
+    [[nodiscard]] bool quote_ends_sentence(text_span content) const {
+        std::string_view c = view_of(d_.text, content);
+        while (!c.empty() && (c.back() == ' ' || c.back() == '"' || c.back() == '\'')) c.remove_suffix(1);
+        if (c.empty()) return false;
+        const utf8::codepoint cp = utf8::decode_before(c, c.size());
+        return cp.value == '.' || cp.value == '!' || cp.value == '?' || cp.value == 0x2026;
+    }
+
+    // ------------------------------------------------------------------ indirect speech
+    void indirect_pass() {
+        std::vector<frame> local;
+        std::vector<std::size_t> cand;
+        std::size_t ai = 0;
+        for (std::size_t s = 0; s < d_.sent_tok.size(); ++s) {
+            const tspan st = d_.sent_tok[s];
+            local.clear();
+            if (headline(s, local)) {
+                commit(local);
+                continue;
+            }
+            // A reported clause may end inside a quotation that runs past the sentence end
+            // ("Cruz added that he was the only one “fighting …. I'll tell you …”"): the
+            // clause then runs to the quotation's end.
+            tspan clause = st;
+            if (clause.e > clause.b && t(clause.e - 1).quote >= 0) {
+                const auto& q = d_.qs[static_cast<std::size_t>(t(clause.e - 1).quote)];
+                if (q.otok.e > clause.e && q.otok.e - clause.e < 400 && q.para_last == t(clause.b).para) {
+                    clause.e = q.otok.e;
+                }
+            }
+            // Candidate cues: the anchors of this sentence and the few words before each (a
+            // phrase may start there: "drew attention to"), and user pattern matches.
+            cand.clear();
+            while (ai < anchor_tok_.size() && anchor_tok_[ai] < st.b) ++ai;
+            for (std::size_t k = ai; k < anchor_tok_.size() && anchor_tok_[k] < st.e; ++k) {
+                const std::size_t a = anchor_tok_[k];
+                if (!tc(a).is(w_anchor)) continue;  // a prefilter false positive
+                // A noun-like form ("reports", "claims") is worth a look only after a name, a
+                // pronoun or a person noun, or before "that".
+                if (tc(a).is(w_cue_nouny) && !tc(a).is(w_phrase)) {
+                    const bool that = a + 1 < st.e && tc(a + 1).is(w_that);
+                    const bool subject = a > st.b && t(a - 1).word() &&
+                                         (name_tok(a - 1) || tc(a - 1).is(w_pron | w_nominal | w_org | w_media | w_title));
+                    if (!that && !subject) continue;
+                }
+                for (std::size_t i = a > st.b + 7 ? a - 7 : st.b; i <= a; ++i) cand.push_back(i);
+            }
+            if (!pattern_end_.empty()) {
+                for (std::size_t i = st.b; i < st.e; ++i) {
+                    if (pattern_end_[i] != 0) cand.push_back(i);
+                }
+                std::sort(cand.begin(), cand.end());
+            }
+            std::size_t next = 0;  // first token a new cue may start at
+            for (std::size_t ci = 0; ci < cand.size(); ++ci) {
+                const std::size_t i = cand[ci];
+                if (i < next || (ci > 0 && cand[ci - 1] == i)) continue;
+                const token& x = tc(i);
+                if (!x.word() || x.quote >= 0 || x.used != 0) continue;
+                if (!x.is(w_cue | w_phrase) && (pattern_end_.empty() || pattern_end_[i] == 0)) continue;
+                frame f;
+                std::size_t len = 0;
+                if (indirect_frame(i, clause, local, f, len)) {
+                    f.sentence = s;
+                    local.push_back(f);
+                }
+                next = i + std::max<std::size_t>(len, 1);
+            }
+            resolve_conflicts(local);
+            commit(local);
+        }
+        absorb_quotes();
+    }
+
+    void commit(std::vector<frame>& local) {
+        for (auto& f : local) {
+            if (f.dropped || f.content.empty()) continue;
+            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+            d_.frames.push_back(f);
+        }
+        local.clear();
+    }
+
+    /// "Lukashenko: CSTO remains integral part of …" — a paragraph that opens with a known
+    /// person's name and a colon.
+    bool headline(std::size_t s, std::vector<frame>& local) {
+        const tspan st = d_.sent_tok[s];
+        if (st.b != d_.para_tok[t(st.b).para].b || st.size() < 5) return false;
+        std::size_t k = st.b;
+        while (k < st.e && k - st.b < 4 && name_tok(k)) ++k;
+        if (k == st.b || k >= st.e || !punct(k, ':') || t(k).quote >= 0) return false;
+        if (words_in(k + 1, st.e) < 3 || t(k + 1).quote >= 0) return false;
+        const std::int32_t c = t(k - 1).chunk;
+        if (c < 0) return false;
+        const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
+        if (ch.name.empty() || !has_full_person(ch.surname)) return false;
+        frame f;
+        f.type = frame_type::indirect_headline;
+        f.kind = quote_kind::indirect;
+        f.cue = {k, k + 1};
+        f.mention = {st.b, k};
+        f.content = content_of(k + 1, st.e);
+        f.sentence = s;
+        local.push_back(f);
+        return true;
+    }
+
+    bool indirect_frame(std::size_t c, tspan st, const std::vector<frame>& local, frame& f, std::size_t& len) {
+        cue_match m;
+        if (!cue_at(c, st.e, m)) return false;
+        len = m.len;
+        const token& x = tc(c);
+        if (m.role == phrase_role::adjunct) return false;
+        if (!m.phrase) {
+            if (x.is(w_cue_quote)) return false;
+            if ((x.shape & s_cap) != 0 && c != st.b) return false;
+        } else if ((x.shape & s_cap) != 0 && c != st.b && !(c > st.b && (punct(c - 1, ',') || dash(c - 1)))) {
+            return false;
+        }
+        // A reported clause is at most max_clause tokens on either side of its cue.
+        const std::size_t sb = std::max(st.b, c > max_clause ? c - max_clause : 0);
+        const std::size_t hi = std::min(st.e, c + max_clause);
+        const std::size_t ce = c + m.len;
+        f.kind = quote_kind::indirect;
+        f.cue = {c, ce};
+
+        if (m.role == phrase_role::speaker_after) {
+            const tspan sp = np_after(ce, hi);
+            if (sp.empty()) return false;
+            f.mention = sp;
+            f.type = frame_type::indirect_source;
+            std::size_t a = sp.e;
+            // "CLAUSE, according to X." / "CLAUSE, BelTA learned from X."
+            std::size_t k = c;
+            tspan subj = np_before(c, sb, nullptr, nullptr);
+            if (!subj.empty() && subj.e == c) k = subj.b;
+            if (k > sb && dash(k - 1)) --k;
+            if (k > sb && punct(k - 1, ',') && t(k - 1).quote < 0) {
+                tspan ignored;
+                const std::size_t after = skip_adjuncts(a, hi, ignored);
+                if (after >= hi || final_punct(after) || words_in(after, hi) == 0) {
+                    const std::size_t cs = clause_start(sb, k - 1);
+                    if (words_in(cs, k - 1) >= 3) {
+                        f.content = content_of(cs, k - 1);
+                        return true;
+                    }
+                }
+            }
+            if (a < hi && punct(a, ',')) ++a;
+            if (a < hi && tc(a).is(w_that)) ++a;
+            if (a < hi && words_in(a, hi) >= 2 && (c == sb || punct(c - 1, ',') || a > sp.e)) {
+                f.content = content_of(a, hi);
+                return true;
+            }
+            return false;
+        }
+        if (m.role == phrase_role::previous_content) {
+            const tspan sp = np_after(ce, hi);
+            const std::size_t s = t(c).sent;
+            if (sp.empty() || s == 0) return false;
+            const tspan prev = d_.sent_tok[s - 1];
+            if (prev.e != d_.sent_tok[s].b) return false;  // not adjacent: text was skipped between
+            if (!same_para(prev.b, c) && !(t(c).para == t(prev.b).para + 1)) return false;
+            if (words_in(prev.b, prev.e) < 3) return false;
+            f.mention = sp;
+            f.type = frame_type::indirect_prev;
+            f.content = content_of(prev.b, prev.e);
+            return true;
+        }
+
+        // A verb (or a phrase) with its speaker before it.
+        if (ing_cue(c, m)) {
+            // "…, adding that CLAUSE": the speaker is the main clause's.
+            if (!(c > sb && punct(c - 1, ','))) return false;
+            for (std::size_t k = local.size(), n = 0; k-- > 0 && n < 50; ++n) {
+                if (!local[k].mention.empty()) {
+                    f.mention = local[k].mention;
+                    break;
+                }
+            }
+            if (f.mention.empty()) {
+                for (std::size_t k = d_.frames.size(), n = 0; k-- > 0 && n < 50; ++n) {
+                    const frame& g = d_.frames[k];
+                    if (g.sentence != npos && g.sentence == t(c).sent && !g.mention.empty()) {
+                        f.mention = g.mention;
+                        break;
+                    }
+                    if (g.sentence != npos && g.sentence < t(c).sent) break;
+                }
+            }
+            if (f.mention.empty()) {
+                const tspan subj = main_subject(sb, c);
+                if (subj.empty()) return false;
+                f.mention = subj;
+            }
+            f.type = frame_type::indirect_ing;
+            std::size_t a = ce;
+            tspan ad;
+            if (x.is(w_cue_tell) && a < hi && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
+                ad = np_after(a, hi);
+                if (!ad.empty()) a = ad.e;
+            }
+            a = skip_adjuncts(a, hi, ad);
+            f.addressee = ad;
+            if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
+            if (a < hi && tc(a).is(w_that)) ++a;
+            if (words_in(a, hi) < 2) return false;
+            f.content = content_of(a, hi);
+            return true;
+        }
+
+        tspan appos;
+        bool passive = false;
+        const tspan sp = np_before(c, sb, &appos, &passive);
+        if (passive && !m.phrase && !x.is(w_form_ing)) return false;  // "was told"; not "is telling"
+        if (sp.empty()) {
+            // Inverted: "CLAUSE, said X." / "CLAUSE, — сообщил X."
+            if (m.phrase) return false;
+            std::size_t k = c;
+            if (k > sb && dash(k - 1)) --k;
+            if (!(k > sb && punct(k - 1, ','))) return false;
+            if (!x.is(w_form_past | w_form_s)) return false;
+            const tspan np = np_after(ce, hi);
+            if (np.empty() || !strong(np)) return false;
+            tspan ignored;
+            const std::size_t after = skip_adjuncts(np.e, hi, ignored);
+            if (after < hi && !final_punct(after) && words_in(after, hi) > 0 && !punct(after, ',')) return false;
+            const std::size_t cs = clause_start(sb, k - 1);
+            if (words_in(cs, k - 1) < 3) return false;
+            f.mention = np;
+            f.type = frame_type::indirect_before;
+            f.content = content_of(cs, k - 1);
+            return true;
+        }
+        const np_class cls = classify(sp);
+        const bool that_follows = ce < hi && tc(ce).is(w_that);
+        if (!m.phrase && x.is(w_cue_nouny) && cls == np_class::other && !that_follows) return false;
+        if (cls == np_class::none) return false;
+        // "member states", "insurance claims": a noun-like form right after a lowercase noun is a
+        // compound noun unless a clause follows ("the official notes that …").
+        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && sp.size() >= 2 && sp.e == c &&
+            lower(c - 1) && !tc(c - 1).is(w_pron) && !(ce < hi && tc(ce).is(w_that))) {
+            return false;
+        }
+        f.mention = sp;
+        std::size_t a = ce;
+        tspan ad;
+        if (!m.phrase && x.is(w_cue_tell) && a < hi && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
+            ad = np_after(a, hi);
+            if (!ad.empty()) a = ad.e;
+        }
+        a = skip_adjuncts(a, hi, ad);
+        f.addressee = ad;
+        if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
+        a = that_after_adjunct(a, hi);
+        const bool that = a < hi && tc(a).is(w_that);
+        if (that) ++a;
+        // A preposition or an adverbial conjunction ("as he opened …") after the cue is an
+        // adjunct; "if", "when", "because", "whether" … open the reported clause itself.
+        const bool opens_clause = a < hi && t(a).word() &&
+                                  (key_is(a, "if") || key_is(a, "when") || key_is(a, "because") || key_is(a, "whether") ||
+                                   key_is(a, "how") || key_is(a, "why") || key_is(a, "although") || key_is(a, "unless"));
+        const bool at_end = a >= hi || final_punct(a) || punct(a, ',') || punct(a, ')') ||
+                            (!that && !opens_clause && t(a).word() && tc(a).is(w_conj | w_prep | w_of) && !tc(a).is(w_that) &&
+                             !(m.phrase && tc(a).is(w_prep)));
+        if (at_end) {
+            // "CLAUSE, X said." / "…, X said as he opened …"
+            std::size_t k = sp.b;
+            if (k > sb && dash(k - 1)) --k;
+            if (!(k > sb && (punct(k - 1, ',') || (qmark(k - 1) && t(k - 1).quote >= 0)))) return false;
+            if (qmark(k - 1)) return false;  // a direct quotation's tail: not indirect speech
+            const std::size_t cs = clause_start(sb, k - 1);
+            if (words_in(cs, k - 1) < 3) return false;
+            f.type = frame_type::indirect_before;
+            f.content = content_of(cs, k - 1);
+            return true;
+        }
+        if (punct(a, ':')) ++a;
+        const std::size_t need = (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
+        if (words_in(a, hi) < need) return false;
+        f.type = frame_type::indirect_after;
+        f.content = content_of(a, hi);
+        return true;
+    }
+
+    /// A present participle cue ("adding", "pointing out").
+    [[nodiscard]] bool ing_cue(std::size_t c, const cue_match& m) const {
+        if (!m.phrase) return tc(c).is(w_form_ing);
+        if (e_.russian()) return false;
+        const std::string_view w = word_text(c);
+        return w.size() > 4 && w.substr(w.size() - 3) == "ing" && lower(c);
+    }
+
+    /// The first noun phrase of a sentence, after a leading adverbial up to a comma.
+    [[nodiscard]] tspan main_subject(std::size_t sb, std::size_t c) const {
+        // The nearest subject of a finite verb before the participle ("Trump went after Bush,
+        // calling him …"), else the sentence's first noun phrase.
+        if (c > sb) {
+            const tspan near = coordinated_subject(c - 1, sb);
+            if (!near.empty()) return near;
+        }
+        std::size_t k = sb;
+        for (std::size_t i = sb; i < c && i - sb < 10; ++i) {
+            if (punct(i, ',')) {
+                if (!name_tok(sb) || tc(sb).is(w_prep | w_conj)) k = i + 1;
+                break;
+            }
+        }
+        const tspan np = np_after(k, c);
+        if (np.empty() || !strong(np)) return {};
+        return np;
+    }
+
+    void resolve_conflicts(std::vector<frame>& local) {
+        // Frames are in cue order and a clause spans at most max_clause tokens, so only nearby
+        // frames can overlap: compare each with its neighbours (linear in long sentences).
+        constexpr std::size_t window = 12;
+        for (std::size_t a = 0; a < local.size(); ++a) {
+            const std::size_t lo = a > window ? a - window : 0;
+            const std::size_t hi = std::min(local.size(), a + window + 1);
+            for (std::size_t b = lo; b < hi; ++b) {
+                if (a == b || local[a].dropped || local[b].dropped) continue;
+                frame& fa = local[a];
+                frame& fb = local[b];
+                const std::size_t cue_a = t(fa.cue.b).begin;
+                // A content-before frame whose clause holds another frame's cue ("…, X told the
+                // media, BelTA informs") is the outer report: drop it.
+                if ((fb.type == frame_type::indirect_before || fb.type == frame_type::indirect_source) &&
+                    fb.content.contains(cue_a) && t(fb.cue.b).begin > fa.content.begin) {
+                    fb.dropped = true;
+                    continue;
+                }
+                // "X said CLAUSE, adding that …" / "…, according to Y": end the clause before it.
+                if (fb.type == frame_type::indirect_after && t(fb.cue.b).begin < cue_a && fb.content.contains(cue_a) &&
+                    (fa.type == frame_type::indirect_ing || fa.type == frame_type::indirect_source ||
+                     fa.type == frame_type::indirect_before)) {
+                    std::size_t k = fa.cue.b;
+                    if (fa.type == frame_type::indirect_before) k = fa.mention.b;
+                    while (k > fb.cue.e && !punct(k - 1, ',')) --k;
+                    if (k > fb.cue.e + 1) {
+                        const text_span cut{fb.content.begin, t(k - 1).begin};
+                        const std::size_t first = first_token_at(fb.content.begin);
+                        fb.content = content_of(first, k - 1);
+                        if (fb.content.empty()) fb.content = cut;
+                    }
+                }
+                // "Cruz said CLAUSE, and Trump vowed …": the second speaker's clause is not the first's.
+                if (fb.type == frame_type::indirect_after && fa.type == frame_type::indirect_after && !fa.mention.empty() &&
+                    t(fb.cue.b).begin < cue_a && fb.content.contains(t(fa.mention.b).begin) && fa.mention.b >= 2) {
+                    std::size_t k = fa.mention.b;
+                    if (tc(k - 1).is(w_conj) && (key_is(k - 1, "and") || key_is(k - 1, "but"))) --k;
+                    if (k > fb.cue.e + 1 && (punct(k - 1, ',') || punct(k - 1, ';'))) {
+                        const std::size_t first = first_token_at(fb.content.begin);
+                        const text_span cut = content_of(first, k - 1);
+                        if (!cut.empty()) fb.content = cut;
+                    }
+                }
+                if (fa.content == fb.content && a < b) fb.dropped = true;
+                // A frame nested in another's clause whose subject is no speaker ("…told MSNBC
+                // that Friday's announcement suggested …") is part of the reported words.
+                if (fb.type == frame_type::indirect_after && fa.content.contains(t(fb.cue.b).begin) &&
+                    t(fa.cue.b).begin < t(fb.cue.b).begin && !fb.mention.empty() && classify(fb.mention) == np_class::other) {
+                    fb.dropped = true;
+                }
+            }
+        }
+    }
+
+    [[nodiscard]] std::size_t first_token_at(std::size_t offset) const {
+        const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), offset,
+                                         [](const token& x, std::size_t off) { return x.begin < off; });
+        return static_cast<std::size_t>(lb - d_.tok.begin());
+    }
+
+    /// Quotes inside an indirect clause make it mixed speech; they get no record of their own.
+    void absorb_quotes() {
+        for (std::size_t fi = 0; fi < d_.frames.size(); ++fi) {
+            frame& f = d_.frames[fi];
+            if (f.kind != quote_kind::indirect) continue;
+            const auto it = std::lower_bound(d_.qs.begin(), d_.qs.end(), f.content.begin,
+                                             [](const doc_state::qinfo& q, std::size_t off) { return q.outer.begin < off; });
+            for (auto k = static_cast<std::size_t>(it - d_.qs.begin()); k < d_.qs.size(); ++k) {
+                auto& q = d_.qs[k];
+                if (q.outer.begin >= f.content.end) break;
+                if (!q.top || !q.speech) continue;
+                if (q.content.overlap(f.content) * 2 < q.content.size()) continue;
+                if (q.frame >= 0) continue;
+                q.frame = static_cast<std::int32_t>(fi);
+                if (f.quote < 0) f.quote = q.orig;
+                f.kind = quote_kind::mixed;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ continuations
+    void continuation_pass() {
+        // Indirect and mixed frames by cue position: a quotation may also continue one of them
+        // ("… by saying he would help. “I'm going to support him.”").
+        std::vector<std::pair<std::size_t, std::size_t>> reported;  // (cue token, frame)
+        for (std::size_t fi = 0; fi < d_.frames.size(); ++fi) {
+            const frame& f = d_.frames[fi];
+            if ((f.kind == quote_kind::indirect || f.kind == quote_kind::mixed) && !f.mention.empty() && !f.cue.empty()) {
+                reported.emplace_back(f.cue.b, fi);
+            }
+        }
+        std::sort(reported.begin(), reported.end());
+        std::int32_t last = -1;  // index into qs of the previous top-level speech quote
+        for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
+            auto& q = d_.qs[qi];
+            if (!q.top || !q.speech || q.otok.empty()) continue;
+            const std::int32_t prev = last;
+            last = static_cast<std::int32_t>(qi);
+            if (q.frame >= 0) continue;
+            frame f;
+            f.quote = q.orig;
+            f.content = q.content;
+            f.kind = quote_kind::direct;
+            f.sentence = t(q.otok.b).sent;
+            const bool opens_para = q.otok.b == d_.para_tok[q.para_first].b;
+            // Candidate 1: the quotation before, attributed, in this paragraph or the one before
+            // (or two before, over a paragraph of narrative without reporting cues).
+            std::int32_t from = -1;
+            std::size_t from_end = 0;
+            float conf = 0;
+            if (prev >= 0) {
+                const auto& pq = d_.qs[static_cast<std::size_t>(prev)];
+                if (pq.frame >= 0) {
+                    const frame& pf = d_.frames[static_cast<std::size_t>(pq.frame)];
+                    const bool has = !pf.mention.empty() || pf.inherit >= 0;
+                    const bool same = pq.para_last == q.para_first && !between_has_cue(pq.otok.e, q.otok.b, 60);
+                    const bool next_para = q.para_first == pq.para_last + 1 && opens_para;
+                    const bool over_one = q.para_first == pq.para_last + 2 && opens_para &&
+                                          !between_has_cue(pq.otok.e, q.otok.b, 150);
+                    if (has && (same || next_para || over_one)) {
+                        from = pq.frame;
+                        from_end = pq.otok.e;
+                        conf = same ? 0.75F : next_para ? 0.65F : 0.5F;
+                    }
+                }
+            }
+            // Candidate 2: the latest reported-speech frame before the quotation, in its paragraph
+            // (or the one before when the quotation opens its paragraph), with no cue between.
+            const auto it = std::lower_bound(reported.begin(), reported.end(), std::make_pair(q.otok.b, std::size_t{0}));
+            if (it != reported.begin()) {
+                const auto& [cue, fi] = *(it - 1);
+                const frame& rf = d_.frames[fi];
+                const std::size_t cue_para = t(cue).para;
+                const bool near = cue_para == q.para_first || (opens_para && cue_para + 1 == q.para_first);
+                if (near && cue >= from_end && !between_has_cue(rf.cue.e, q.otok.b, 80)) {
+                    from = static_cast<std::int32_t>(fi);
+                    conf = cue_para == q.para_first ? 0.7F : 0.6F;
+                }
+            }
+            if (from >= 0) {
+                f.type = frame_type::continuation;
+                f.inherit = from;
+                f.confidence = conf;
+                q.frame = static_cast<std::int32_t>(d_.frames.size());
+                d_.frames.push_back(f);
+                continue;
+            }
+            if (next_sentence(qi, f)) {
+                for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+                q.frame = static_cast<std::int32_t>(d_.frames.size());
+                d_.frames.push_back(f);
+                continue;
+            }
+            f.type = frame_type::unattributed;
+            q.frame = static_cast<std::int32_t>(d_.frames.size());
+            d_.frames.push_back(f);
+        }
+    }
+
+    /// A reporting cue of its own between tokens b and e (more than `limit` tokens count as one):
+    /// not a cue already used, not one inside a quotation, not a passive ("was first reported").
+    [[nodiscard]] bool between_has_cue(std::size_t b, std::size_t e, std::size_t limit) const {
+        if (e > b + limit) return true;
+        for (std::size_t i = b; i < e; ++i) {
+            cue_match m;
+            if (t(i).used != 0 || t(i).quote >= 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
+            if (!m.phrase && tc(i).is(w_form_past)) {
+                bool passive = false;
+                static_cast<void>(skip_aux_back(i, b, passive));
+                if (passive) continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// "“…” Vladimir Makei said this at the briefing.": the sentence after the quote names its speaker.
+    bool next_sentence(std::size_t qi, frame& f) {
+        const auto& q = d_.qs[qi];
+        std::size_t i = q.otok.e;
+        if (i >= ntok() || !same_para(i, q.otok.e - 1)) return false;
+        // Skip to the start of the next sentence.
+        const std::size_t s = t(i).sent;
+        if (d_.sent_tok[s].b != i) {
+            i = d_.sent_tok[s].e;
+            if (i >= ntok() || !same_para(i, q.otok.e - 1)) return false;
+        }
+        const tspan st = d_.sent_tok[t(i).sent];
+        const std::size_t hi = std::min(st.e, next_quote_begin(qi));
+        const tspan np = np_after(i, hi);
+        if (np.empty()) return false;
+        const np_class cls = classify(np);
+        if (cls != np_class::person && cls != np_class::pronoun && cls != np_class::nominal) return false;
+        bool passive = false;
+        const std::size_t j = skip_aux_fwd(np.e, hi, passive);
+        cue_match m;
+        if (passive || j >= hi || !cue_at(j, hi, m) || m.role != phrase_role::speaker_before || tc(j).is(w_form_ing))
+            return false;
+        std::size_t a = j + m.len;
+        if (a < hi && (key_is(a, "this") || key_is(a, "so") || key_is(a, "it"))) ++a;
+        tspan ad;
+        a = skip_adjuncts(a, hi, ad);
+        if (clause_words(a, hi) > 8) return false;
+        f.addressee = ad;
+        f.cue = {j, j + m.len};
+        f.mention = np;
+        f.type = frame_type::next_sentence;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ terms
+    void term_frames() {
+        for (const auto& q : d_.qs) {
+            if (q.speech) continue;
+            frame f;
+            f.kind = quote_kind::term;
+            f.type = frame_type::term;
+            f.content = q.content;
+            f.quote = q.orig;
+            d_.frames.push_back(f);
+        }
+    }
+
+    // ------------------------------------------------------------------ coreference
+    /// What the document says about one surname, gathered in one pass over the chunks.
+    struct surname_info {
+        std::uint32_t first_full = UINT32_MAX;  ///< First chunk with a full name (given + surname).
+        std::uint8_t gender = 0;
+        bool full_person = false;               ///< Some mention has a full name and a given name or title.
+        bool spoke = false;                     ///< A resolved speaker mention has this surname.
+        std::uint8_t nroles = 0;
+        std::uint32_t roles[4] = {0, 0, 0, 0};  ///< Chunks that state a role (the first four).
+        std::int32_t first_cluster = -1;        ///< First person cluster with this surname.
+    };
+
+    void build_surname_index() {
+        if (d_.by_surname_built) return;
+        d_.by_surname_built = true;
+        for (std::size_t ci = 0; ci < d_.chunks.size(); ++ci) {
+            const chunk& c = d_.chunks[ci];
+            if (c.name.empty()) continue;
+            std::int32_t& slot = surname_index_.at_or_insert(c.surname, static_cast<std::int32_t>(surnames_.size()));
+            if (static_cast<std::size_t>(slot) == surnames_.size()) surnames_.emplace_back();
+            surname_info& in = surnames_[static_cast<std::size_t>(slot)];
+            if (in.first_full == UINT32_MAX && c.name.size() >= 2) in.first_full = static_cast<std::uint32_t>(ci);
+            if (in.gender == 0) in.gender = c.gender;
+            if (c.name.size() >= 2 && c.evidence) in.full_person = true;
+            if (!c.role.empty() && in.nroles < 4) in.roles[in.nroles++] = static_cast<std::uint32_t>(ci);
+        }
+    }
+
+    [[nodiscard]] surname_info* info_of(std::uint32_t surname) {
+        build_surname_index();
+        const std::int32_t* slot = surname_index_.find(surname);
+        return slot == nullptr ? nullptr : &surnames_[static_cast<std::size_t>(*slot)];
+    }
+
+    [[nodiscard]] bool has_full_person(std::uint32_t surname) {
+        const surname_info* in = info_of(surname);
+        return in != nullptr && in->full_person;
+    }
+
+    [[nodiscard]] static bool given_ok(std::uint32_t a, std::uint32_t b) noexcept { return a == 0 || b == 0 || a == b; }
+
+    /// The cluster of a person chunk: people are the same when the surnames match and the given
+    /// names (when both are written) agree on their first letters. The canonical name is the
+    /// first mention written in full.
+    std::int32_t person_cluster(std::size_t ci) {
+        const chunk& c = d_.chunks[ci];
+        surname_info* in = info_of(c.surname);  // every person chunk has an entry
+        std::uint32_t given = c.given;
+        for (std::int32_t k = in != nullptr ? in->first_cluster : -1; k >= 0;
+             k = d_.clusters[static_cast<std::size_t>(k)].next_same) {
+            if (given_ok(d_.clusters[static_cast<std::size_t>(k)].given, given)) return k;
+        }
+        cluster cl;
+        cl.kind = entity_kind::person;
+        cl.surname = c.surname;
+        cl.name = span_of(c.name);
+        cl.gender = c.gender;
+        if (in != nullptr) {
+            if (in->first_full != UINT32_MAX) {
+                const chunk& f = d_.chunks[in->first_full];
+                if (given_ok(f.given, given)) {
+                    cl.name = span_of(f.name);
+                    if (given == 0) given = f.given;
+                }
+            }
+            for (std::uint8_t r = 0; r < in->nroles; ++r) {
+                const chunk& o = d_.chunks[in->roles[r]];
+                if (given_ok(o.given, given)) {
+                    cl.role = span_of(o.role);
+                    break;
+                }
+            }
+            if (cl.gender == 0) cl.gender = in->gender;
+        }
+        cl.given = given;
+        const auto id = static_cast<std::int32_t>(d_.clusters.size());
+        if (in != nullptr) {
+            cl.next_same = in->first_cluster;
+            in->first_cluster = id;
+        }
+        d_.clusters.push_back(cl);
+        return id;
+    }
+
+    std::int32_t org_cluster(tspan np) {
+        std::size_t b = np.b;
+        if (tc(b).is(w_det) && b + 1 < np.e && name_tok(b + 1)) ++b;  // "The New York Post" → "New York Post"
+        std::uint64_t h = 0xCBF29CE484222325ULL;
+        for (std::size_t i = b; i < np.e; ++i) {
+            if (!t(i).word() || tc(i).is(w_det)) continue;
+            h = (h ^ tc(i).hash) * 0x100000001B3ULL;
+        }
+        if (const std::int32_t* known = org_index_.find(h)) return *known;
+        cluster cl;
+        cl.kind = entity_kind::organization;
+        cl.org_key = h;
+        cl.name = span_of({b, np.e});
+        d_.clusters.push_back(cl);
+        const auto id = static_cast<std::int32_t>(d_.clusters.size() - 1);
+        org_index_.at_or_insert(h, id);
+        return id;
+    }
+
+    /// A resolved speaker mention: later pronouns and nominals may refer back to it.
+    struct event {
+        std::size_t pos;
+        std::int32_t cluster;
+    };
+
+    [[nodiscard]] bool spoke(std::uint32_t surname) {
+        const surname_info* in = info_of(surname);
+        return in != nullptr && in->spoke;
+    }
+
+    /// Gender of a person chunk, also from other mentions of the same surname.
+    [[nodiscard]] std::uint8_t gender_of(const chunk& c) {
+        if (c.gender != 0) return c.gender;
+        const surname_info* in = info_of(c.surname);
+        return in == nullptr ? 0 : in->gender;
+    }
+
+    /// Does a person (any mention of the surname) hold the role a nominal names?
+    [[nodiscard]] bool role_ok(const chunk& c, std::int32_t head_lex, bool head_of_state, bool generic) {
+        if (generic) return c.evidence || !c.role.empty();
+        const surname_info* in = info_of(c.surname);
+        if (in == nullptr) return false;
+        for (std::uint8_t r = 0; r < in->nroles; ++r) {
+            const chunk& o = d_.chunks[in->roles[r]];
+            if (!given_ok(o.given, c.given)) continue;
+            if (head_lex >= 0 && o.role_lex == head_lex) return true;
+            for (std::size_t i = o.role.b; i < o.role.e && i - o.role.b < 8 && head_lex >= 0; ++i) {
+                if (tc(i).lex == head_lex) return true;
+            }
+            if (head_of_state && (o.role_cls & w_head_of_state) != 0) return true;
+            if (head_lex >= 0 && o.role_lex >= 0 && stem_equal(head_lex, o.role_lex)) return true;
+        }
+        return false;
+    }
+
+    /// Two lexicon words with the same first five letters (Russian case forms: министр / министра).
+    [[nodiscard]] bool stem_equal(std::int32_t a, std::int32_t b) const {
+        if (!e_.russian()) return false;
+        const std::string_view ka = lex_.key(a);
+        const std::string_view kb = lex_.key(b);
+        const std::size_t n = std::min<std::size_t>(10, std::min(ka.size(), kb.size()));
+        return n >= 8 && ka.substr(0, n) == kb.substr(0, n);
+    }
+
+    /// The most recent person before token `pos` that fits `want` (gender 1 male, 2 female, 0 any),
+    /// or that has the role named by a nominal. Looks back over a bounded number of mentions.
+    std::int32_t antecedent(std::size_t pos, std::uint8_t want, bool nominal, std::int32_t head_lex, bool hos,
+                            bool generic, const std::vector<event>& events) {
+        const auto it = std::lower_bound(d_.chunks.begin(), d_.chunks.end(), pos,
+                                         [](const chunk& c, std::size_t p) { return c.all.b < p; });
+        std::size_t ci = static_cast<std::size_t>(it - d_.chunks.begin());
+        std::size_t looked = 0;
+        std::size_t best_pos = 0;
+        std::int32_t best = -1;
+        while (ci-- > 0 && looked < 150) {
+            ++looked;
+            const chunk& c = d_.chunks[ci];
+            if (c.name.empty() || t(c.name.b).quote >= 0) continue;  // names inside quotations are not antecedents
+            if (!nominal && !c.evidence && !spoke(c.surname)) continue;
+            const std::uint8_t g = gender_of(c);
+            if (want != 0 && g != 0 && g != want) continue;
+            if (nominal && !role_ok(c, head_lex, hos, generic)) continue;
+            best_pos = c.name.b + 1;
+            best = person_cluster(ci);
+            break;
+        }
+        // A later resolved mention (a pronoun that was itself resolved) wins.
+        if (!nominal) {
+            for (std::size_t k = events.size(), n = 0; k-- > 0 && n < 64; ++n) {
+                const event& ev = events[k];
+                if (ev.pos >= pos) continue;
+                if (ev.pos + 1 <= best_pos) break;
+                const cluster& cl = d_.clusters[static_cast<std::size_t>(ev.cluster)];
+                if (cl.kind != entity_kind::person) continue;
+                if (want != 0 && cl.gender != 0 && cl.gender != want) continue;
+                best = ev.cluster;
+                break;
+            }
+        }
+        return best;
+    }
+
+    /// Resolves one mention; `factor` receives the confidence factor.
+    std::int32_t resolve(tspan m, std::vector<event>& events, float& factor) {
+        factor = 0.75F;
+        switch (classify(m)) {
+            case np_class::person: {
+                factor = 1.0F;
+                return person_cluster(static_cast<std::size_t>(person_chunk(m)));
+            }
+            case np_class::org:
+                factor = 0.95F;
+                return org_cluster(m);
+            case np_class::pronoun: {
+                const token& x = tc(m.b);
+                factor = 0.6F;
+                if (x.is(w_plural | w_neuter) || !x.is(w_male | w_female)) {
+                    if (x.is(w_neuter)) {
+                        // "it": the most recent organisation in this or the previous sentence.
+                        for (std::size_t k = events.size(), n = 0; k-- > 0 && n < 16; ++n) {
+                            const cluster& cl = d_.clusters[static_cast<std::size_t>(events[k].cluster)];
+                            if (t(events[k].pos).sent + 1 < t(m.b).sent) break;
+                            if (cl.kind == entity_kind::organization) {
+                                factor = 0.8F;
+                                return events[k].cluster;
+                            }
+                        }
+                    }
+                    return -1;
+                }
+                const std::uint8_t want = x.is(w_female) ? 2 : 1;
+                const std::int32_t cl = antecedent(m.b, want, false, -1, false, false, events);
+                if (cl >= 0) factor = 0.85F;
+                return cl;
+            }
+            case np_class::relative: {
+                const std::size_t sb = d_.sent_tok[t(m.b).sent].b;
+                std::size_t k = m.b;
+                if (k > sb && punct(k - 1, ',')) --k;
+                const tspan ante = np_core_before(k, sb);
+                if (ante.empty()) return -1;
+                const np_class c = classify(ante);
+                if (c == np_class::person) {
+                    factor = 0.85F;
+                    return person_cluster(static_cast<std::size_t>(person_chunk(ante)));
+                }
+                if (c == np_class::org) return org_cluster(ante);
+                return -1;
+            }
+            case np_class::nominal: {
+                // "a source", "an official", "one aide": someone new, not an earlier person.
+                if (tc(m.b).is(w_det) && (key_is(m.b, "a") || key_is(m.b, "an") || key_is(m.b, "one") ||
+                                         key_is(m.b, "another") || key_is(m.b, "some"))) {
+                    factor = 0.8F;
+                    return -1;
+                }
+                const std::size_t he = head_end(m);
+                std::size_t h = he;
+                while (h > m.b && !t(h - 1).word()) --h;
+                --h;
+                bool hos = is_head_of_state(h);
+                const token& head = tc(h);
+                if (head.is(w_head_of_state)) hos = true;
+                const bool generic = !head.is(w_title) || key_is(h, "leader");
+                std::uint8_t want = 0;
+                if (head.is(w_male)) want = 1;
+                if (head.is(w_female)) want = 2;
+                const std::int32_t cl = antecedent(m.b, want, true, head.lex, hos, generic, events);
+                if (cl >= 0) {
+                    factor = 0.9F;
+                    return cl;
+                }
+                // No one with that role: the most recent person who spoke.
+                for (std::size_t k = events.size(), n = 0; k-- > 0 && n < 16; ++n) {
+                    const cluster& c = d_.clusters[static_cast<std::size_t>(events[k].cluster)];
+                    if (c.kind == entity_kind::person) {
+                        factor = 0.6F;
+                        return events[k].cluster;
+                    }
+                }
+                factor = 0.5F;
+                return -1;
+            }
+            case np_class::group:
+            case np_class::other:
+            case np_class::none:
+                return -1;
+        }
+        return -1;
+    }
+
+    void resolve_all() {
+        std::vector<std::size_t> order;
+        order.reserve(d_.frames.size());
+        for (std::size_t i = 0; i < d_.frames.size(); ++i) {
+            if (!d_.frames[i].mention.empty()) order.push_back(i);
+        }
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return d_.frames[a].mention.b < d_.frames[b].mention.b; });
+        std::vector<event> events;
+        std::size_t prev_mention_b = npos;
+        std::int32_t prev_cluster = -1;
+        float prev_factor = 0;
+        for (const std::size_t fi : order) {
+            frame& f = d_.frames[fi];
+            float factor = 0;
+            if (f.mention.b == prev_mention_b) {
+                f.cluster = prev_cluster;
+                factor = prev_factor;
+            } else {
+                f.cluster = resolve(f.mention, events, factor);
+                prev_mention_b = f.mention.b;
+                prev_cluster = f.cluster;
+                prev_factor = factor;
+                if (f.cluster >= 0) {
+                    events.push_back({f.mention.b, f.cluster});
+                    const cluster& cl = d_.clusters[static_cast<std::size_t>(f.cluster)];
+                    if (cl.kind == entity_kind::person) {
+                        if (surname_info* in = info_of(cl.surname)) in->spoke = true;
+                    }
+                }
+            }
+            f.confidence = base_confidence(f) * factor;
+        }
+        // Continuations take the speaker of the quote they continue (frames were made in order).
+        for (auto& f : d_.frames) {
+            if (f.inherit < 0) continue;
+            const frame& src = d_.frames[static_cast<std::size_t>(f.inherit)];
+            f.cluster = src.cluster;
+            f.mention = src.mention;
+            f.confidence = std::min(f.confidence, src.confidence);
+        }
+        for (auto& f : d_.frames) {
+            if (f.type == frame_type::unattributed) f.confidence = 0.1F;
+            if (f.type == frame_type::term) f.confidence = 0;
+        }
+    }
+
+    [[nodiscard]] static float base_confidence(const frame& f) {
+        switch (f.type) {
+            case frame_type::direct_tail: return 0.95F;
+            case frame_type::direct_head: return f.confidence > 0 ? f.confidence : 0.95F;
+            case frame_type::direct_colon: return 0.9F;
+            case frame_type::continuation: return f.confidence;
+            case frame_type::next_sentence: return 0.7F;
+            case frame_type::unattributed: return 0.1F;
+            case frame_type::indirect_after: return 0.8F;
+            case frame_type::indirect_before: return 0.8F;
+            case frame_type::indirect_source: return 0.85F;
+            case frame_type::indirect_ing: return 0.7F;
+            case frame_type::indirect_prev: return 0.75F;
+            case frame_type::indirect_headline: return 0.6F;
+            case frame_type::term: return 0;
+        }
+        return 0.5F;
+    }
+
+    // ------------------------------------------------------------------ output
+    attribution output() {
+        attribution out;
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < d_.frames.size(); ++i) {
+            if (!d_.frames[i].dropped && !d_.frames[i].content.empty()) order.push_back(i);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return d_.frames[a].content.begin < d_.frames[b].content.begin;
+        });
+        out.quotations.reserve(order.size());
+        for (const std::size_t fi : order) {
+            frame& f = d_.frames[fi];
+            quotation q;
+            q.content = f.content;
+            q.kind = f.kind;
+            q.quote = f.quote;
+            if (f.kind != quote_kind::term) {
+                if (!f.cue.empty()) q.cue = span_of(f.cue);
+                if (!f.mention.empty()) q.mention = span_of(f.mention);
+                if (!f.addressee.empty()) q.addressee = span_of(f.addressee);
+                if (f.cluster >= 0) {
+                    cluster& cl = d_.clusters[static_cast<std::size_t>(f.cluster)];
+                    if (cl.out < 0) {
+                        cl.out = static_cast<std::int32_t>(out.entities.size());
+                        out.entities.push_back({cl.name, cl.role, cl.kind});
+                    }
+                    q.speaker = cl.out;
+                }
+                q.confidence = std::clamp(f.confidence, 0.0F, 1.0F);
+            }
+            out.quotations.push_back(q);
+        }
+        return out;
+    }
+
+    const engine& e_;
+    const lexicon& lex_;
+    doc_state d_;
+    std::vector<std::uint32_t> pattern_end_;
+    std::vector<text_span> units_;
+    std::vector<std::size_t> anchor_tok_;
+    std::vector<surname_info> surnames_;
+    flat_map<std::uint32_t> surname_index_;
+    flat_map<std::uint64_t> org_index_;
+};
+
+inline attribution engine::run(std::string_view text, std::span<const text_span> sentences,
+                               std::span<const quote> quotes) const {
+    if (text.empty()) return {};
+    runner r(*this, text);
+    return r.run(sentences, quotes);
+}
+
+}  // namespace detail::attr
+
+WHOSAID_END_NAMESPACE

@@ -1,0 +1,668 @@
+// SPDX-License-Identifier: MIT
+// speaker_attributor: every attribution pattern, coreference, options, invalid input, threads and
+// pathological input. Sentences and quotes are built here by hand (a small pairing of “…”, "…",
+// «…» and dash paragraphs), so these tests depend on no other engine.
+#include <whosaid/attribution.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+using whosaid::quote_kind;
+using whosaid::text_span;
+
+namespace {
+
+// Code point at byte i (ASCII and the few marks the tests use).
+std::size_t mark_len(std::string_view t, std::size_t i) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    return b < 0x80 ? 1 : (b < 0xE0 ? 2 : 3);
+}
+
+bool is_open(std::string_view m) { return m == "“" || m == "«" || m == "‘"; }
+bool is_close(std::string_view m) { return m == "”" || m == "»" || m == "’"; }
+
+// Quotes of a test text: “…”, «…», ‘…’ and "…" pairs inside a paragraph, top level and one
+// nested level; a paragraph opening with "– " is a dash quote. Quotes whose content is listed
+// in `terms` are terms.
+std::vector<whosaid::quote> quotes_in(std::string_view t, std::vector<std::string_view> terms = {}) {
+    std::vector<whosaid::quote> out;
+    std::vector<std::size_t> open;  // indices into out
+    bool straight_open = false;
+    std::size_t straight_at = 0;
+    std::size_t para_start = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        const std::size_t n = mark_len(t, i);
+        const std::string_view m = t.substr(i, n);
+        if (m == "\n") {
+            open.clear();
+            straight_open = false;
+            para_start = i + 1;
+        } else if ((m == "–" || m == "—") && i == para_start && i + n < t.size() && t[i + n] == ' ') {
+            std::size_t e = t.find('\n', i);
+            if (e == std::string_view::npos) e = t.size();
+            whosaid::quote q;
+            q.outer = {i, e};
+            q.content = {i + n + 1, e};
+            q.style = whosaid::quote_style::dash;
+            out.push_back(q);
+            i = e;
+            continue;
+        } else if (is_open(m)) {
+            whosaid::quote q;
+            q.outer.begin = i;
+            q.content.begin = i + n;
+            q.parent = open.empty() ? -1 : static_cast<std::int32_t>(open.back());
+            open.push_back(out.size());
+            out.push_back(q);
+        } else if (is_close(m) && !open.empty() && !(m == "’" && i + n < t.size() && t[i + n] != ' ' && t[i + n] != ',' &&
+                                                       t[i + n] != '.' && t[i + n] != '\n')) {
+            whosaid::quote& q = out[open.back()];
+            q.content.end = i;
+            q.outer.end = i + n;
+            open.pop_back();
+        } else if (m == "\"") {
+            if (!straight_open) {
+                straight_open = true;
+                straight_at = out.size();
+                whosaid::quote q;
+                q.outer.begin = i;
+                q.content.begin = i + 1;
+                q.style = whosaid::quote_style::straight_double;
+                out.push_back(q);
+            } else {
+                straight_open = false;
+                out[straight_at].content.end = i;
+                out[straight_at].outer.end = i + 1;
+            }
+        }
+        i += n;
+    }
+    std::vector<whosaid::quote> done;
+    for (auto q : out) {
+        if (q.outer.end == 0) continue;
+        for (const auto term : terms) {
+            if (whosaid::view_of(t, q.content) == term) q.role = whosaid::quote_role::term;
+        }
+        done.push_back(q);
+    }
+    return done;
+}
+
+// Sentences of a test text: split after . ! ? (and a closing mark) before a space and an
+// uppercase letter or an opening mark, and at line breaks.
+std::vector<text_span> sentences_in(std::string_view t) {
+    std::vector<text_span> out;
+    std::size_t b = 0;
+    const auto push = [&](std::size_t e) {
+        while (b < e && (t[b] == ' ' || t[b] == '\n')) ++b;
+        std::size_t ee = e;
+        while (ee > b && (t[ee - 1] == ' ' || t[ee - 1] == '\n')) --ee;
+        if (ee > b) out.push_back({b, ee});
+        b = e;
+    };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == '\n') {
+            push(i);
+            continue;
+        }
+        if (t[i] != '.' && t[i] != '!' && t[i] != '?') continue;
+        std::size_t j = i + 1;
+        while (j < t.size() && (t[j] == '"' || static_cast<unsigned char>(t[j]) >= 0x80) && j < i + 4) {
+            if (t.compare(j, 3, "”") == 0 || t.compare(j, 2, "»") == 0) j += mark_len(t, j);
+            else if (t[j] == '"') ++j;
+            else break;
+        }
+        if (j + 1 < t.size() && t[j] == ' ' && ((t[j + 1] >= 'A' && t[j + 1] <= 'Z') || t.compare(j + 1, 3, "“") == 0 || t[j + 1] == '"')) {
+            push(j);
+        }
+    }
+    push(t.size());
+    return out;
+}
+
+struct run_result {
+    std::string text;
+    whosaid::attribution a;
+
+    [[nodiscard]] std::string_view view(const std::optional<text_span>& s) const {
+        return s ? whosaid::view_of(text, *s) : std::string_view{};
+    }
+    [[nodiscard]] std::string_view speaker(const whosaid::quotation& q) const { return a.speaker_name(text, q); }
+    /// The quotation whose content starts with `prefix`.
+    [[nodiscard]] const whosaid::quotation& at(std::string_view prefix) const {
+        for (const auto& q : a.quotations) {
+            if (whosaid::view_of(text, q.content).substr(0, prefix.size()) == prefix) return q;
+        }
+        FAIL("no quotation starting with \"" << prefix << "\"");
+        return a.quotations.front();
+    }
+    [[nodiscard]] bool has(std::string_view prefix) const {
+        for (const auto& q : a.quotations) {
+            if (whosaid::view_of(text, q.content).substr(0, prefix.size()) == prefix) return true;
+        }
+        return false;
+    }
+};
+
+run_result attribute(std::string text, const whosaid::speaker_attributor& at, std::vector<std::string_view> terms = {}) {
+    run_result r{std::move(text), {}};
+    const auto sentences = sentences_in(r.text);
+    const auto quotes = quotes_in(r.text, std::move(terms));
+    auto res = at.attribute(r.text, sentences, quotes);
+    REQUIRE(res.has_value());
+    r.a = std::move(*res);
+    return r;
+}
+
+run_result attribute(std::string text, std::vector<std::string_view> terms = {}) {
+    static_cast<void>(0);
+    const whosaid::speaker_attributor at;
+    return attribute(std::move(text), at, std::move(terms));
+}
+
+}  // namespace
+
+TEST_CASE("attribution: quotation records are small trivially copyable values", "[attribution]") {
+    STATIC_REQUIRE(std::is_trivially_copyable_v<whosaid::quotation>);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<whosaid::entity>);
+    CHECK(whosaid::to_string(quote_kind::mixed) == "mixed");
+    CHECK(whosaid::to_string(whosaid::entity_kind::organization) == "organization");
+}
+
+TEST_CASE("attribution: \"…,\" X said.", "[attribution]") {
+    const auto r = attribute("“We will win,” Sergei Aleinik said.");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::direct);
+    CHECK(whosaid::view_of(r.text, q.content) == "We will win,");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.view(q.mention) == "Sergei Aleinik");
+    CHECK(r.speaker(q) == "Sergei Aleinik");
+    CHECK(q.quote == 0);
+    CHECK(q.confidence >= 0.9F);
+    REQUIRE(r.a.entities.size() == 1);
+    CHECK(r.a.entities[0].kind == whosaid::entity_kind::person);
+}
+
+TEST_CASE("attribution: \"…,\" said X (inverted)", "[attribution]") {
+    const auto r = attribute("\"The market will decide,\" said Maria Lopez, an economist.");
+    const auto& q = r.at("The market");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.view(q.mention) == "Maria Lopez");
+    CHECK(r.speaker(q) == "Maria Lopez");
+}
+
+TEST_CASE("attribution: X said: \"…\"", "[attribution]") {
+    const auto r = attribute("Vladimir Makei said: “There is smooth interaction.”");
+    const auto& q = r.at("There is");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.view(q.mention) == "Vladimir Makei");
+}
+
+TEST_CASE("attribution: a colon line followed by a dash paragraph", "[attribution]") {
+    const auto r = attribute("President Alexander Lukashenko met the guest.\n\nThe President concluded:\n\n– Therefore, it is a difficult period.");
+    const auto& q = r.at("Therefore");
+    CHECK(q.kind == quote_kind::direct);
+    CHECK(r.view(q.cue) == "concluded");
+    CHECK(r.view(q.mention) == "The President");
+    CHECK(r.speaker(q) == "Alexander Lukashenko");
+}
+
+TEST_CASE("attribution: the sandwich \"…,\" he said, \"…\"", "[attribution]") {
+    const auto r = attribute("Mr. John Carter spoke first. “We are ready,” he said, “and we will go.”");
+    const auto& a = r.at("We are ready");
+    const auto& b = r.at("and we will go");
+    CHECK(r.view(a.mention) == "he");
+    CHECK(r.view(b.mention) == "he");
+    CHECK(r.view(b.cue) == "said");
+    CHECK(r.speaker(a) == "John Carter");
+    CHECK(r.speaker(b) == "John Carter");
+    CHECK(a.speaker == b.speaker);
+}
+
+TEST_CASE("attribution: X, the minister of …, said", "[attribution]") {
+    const auto r = attribute("“Prices will fall,” Anna Berg, the minister of finance, said.");
+    const auto& q = r.at("Prices");
+    CHECK(r.view(q.mention) == "Anna Berg");
+    CHECK(r.view(q.cue) == "said");
+    REQUIRE(q.speaker >= 0);
+    const auto& e = r.a.entities[static_cast<std::size_t>(q.speaker)];
+    REQUIRE(e.role.has_value());
+    CHECK(whosaid::view_of(r.text, *e.role) == "the minister of finance");
+}
+
+TEST_CASE("attribution: X told reporters gives the addressee", "[attribution]") {
+    const auto r = attribute("“We are leaving,” Tom Ford told reporters on Monday.");
+    const auto& q = r.at("We are leaving");
+    CHECK(r.view(q.cue) == "told");
+    CHECK(r.view(q.mention) == "Tom Ford");
+    CHECK(r.view(q.addressee) == "reporters");
+}
+
+TEST_CASE("attribution: the addressee of a colon line", "[attribution]") {
+    const auto r = attribute("Alexander Lukashenko asked Imangali Tasmaganbetov:\n\n– I would like to hear your position.");
+    const auto& q = r.at("I would like");
+    CHECK(r.view(q.cue) == "asked");
+    CHECK(r.view(q.mention) == "Alexander Lukashenko");
+    CHECK(r.view(q.addressee) == "Imangali Tasmaganbetov");
+}
+
+TEST_CASE("attribution: a quote alone in a paragraph continues the previous speaker", "[attribution]") {
+    const auto r = attribute("“We have done a lot,” said Sergei Aleinik.\n\n“There is still much to be done.”");
+    const auto& q = r.at("There is still");
+    CHECK(r.speaker(q) == "Sergei Aleinik");
+    CHECK_FALSE(q.cue.has_value());
+    CHECK(q.confidence < r.at("We have done").confidence);
+    SECTION("over a paragraph of narrative without reporting cues, with less confidence") {
+        const auto r2 = attribute("“We have done a lot,” said Sergei Aleinik.\n\nPrices rose sharply in May.\n\n“Nobody knows.”");
+        CHECK(r2.speaker(r2.at("Nobody knows")) == "Sergei Aleinik");
+        CHECK(r2.at("Nobody knows").confidence < q.confidence);
+    }
+    SECTION("but a paragraph with its own reported speech takes over") {
+        const auto r2 = attribute("“We have done a lot,” said Sergei Aleinik.\n\nThe ministry announced new plans.\n\n“Nobody knows.”");
+        CHECK(r2.speaker(r2.at("Nobody knows")) == "The ministry");
+    }
+    SECTION("and a quotation far from any speaker stays unattributed") {
+        const auto r2 = attribute("“We have done a lot,” said Sergei Aleinik.\n\nPrices rose.\n\nRents rose.\n\n“Nobody knows.”");
+        CHECK(r2.at("Nobody knows").speaker == -1);
+    }
+}
+
+TEST_CASE("attribution: the quote before a sentence naming its speaker", "[attribution]") {
+    const auto r = attribute("“We will win.” Mary Smith said this to her supporters at a rally in Ohio on Monday night.");
+    const auto& q = r.at("We will win");
+    CHECK(r.view(q.mention) == "Mary Smith");
+    CHECK(r.view(q.cue) == "said");
+}
+
+TEST_CASE("attribution: indirect speech, X said (that) CLAUSE", "[attribution]") {
+    const auto r = attribute("Vladimir Makei recalled that in due time there were discussions about the conflicts.");
+    const auto& q = r.at("in due time");
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(whosaid::view_of(r.text, q.content) == "in due time there were discussions about the conflicts");
+    CHECK(r.view(q.cue) == "recalled");
+    CHECK(r.speaker(q) == "Vladimir Makei");
+    CHECK(q.quote == -1);
+    SECTION("without that") {
+        const auto r2 = attribute("Ryan said Obama has never respected the right to bear arms.");
+        CHECK(whosaid::view_of(r2.text, r2.at("Obama has").content) == "Obama has never respected the right to bear arms");
+        CHECK(r2.view(r2.at("Obama has").mention) == "Ryan");
+    }
+}
+
+TEST_CASE("attribution: indirect speech, CLAUSE, X said.", "[attribution]") {
+    const auto r = attribute("The countries should deal together with common threats, the minister summarized.");
+    const auto& q = r.at("The countries");
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(whosaid::view_of(r.text, q.content) == "The countries should deal together with common threats");
+    CHECK(r.view(q.cue) == "summarized");
+    CHECK(r.view(q.mention) == "the minister");
+}
+
+TEST_CASE("attribution: indirect speech, According to X, CLAUSE", "[attribution]") {
+    const auto r = attribute("According to Sergei Aleinik, the year 2023 has been complicated.");
+    const auto& q = r.at("the year");
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(r.view(q.cue) == "According to");
+    CHECK(r.view(q.mention) == "Sergei Aleinik");
+    SECTION("and CLAUSE, according to X.") {
+        const auto r2 = attribute("The plant will close next year, according to the company.");
+        const auto& q2 = r2.at("The plant");
+        CHECK(whosaid::view_of(r2.text, q2.content) == "The plant will close next year");
+        CHECK(r2.view(q2.mention) == "the company");
+    }
+}
+
+TEST_CASE("attribution: indirect speech, X told Y that CLAUSE", "[attribution]") {
+    const auto r = attribute("Tom Ford told the committee that the budget was too small.");
+    const auto& q = r.at("the budget");
+    CHECK(r.view(q.cue) == "told");
+    CHECK(r.view(q.mention) == "Tom Ford");
+    CHECK(r.view(q.addressee) == "the committee");
+}
+
+TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
+    const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
+    const auto& q = r.at("Belarus has");
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(whosaid::view_of(r.text, q.content) == "Belarus has accomplished the priorities of its presidency");
+    CHECK(r.view(q.cue) == "learned from");
+    CHECK(r.view(q.mention) == "Belarusian Minister of Foreign Affairs Sergei Aleinik");
+    REQUIRE(q.speaker >= 0);
+    const auto& e = r.a.entities[static_cast<std::size_t>(q.speaker)];
+    CHECK(whosaid::view_of(r.text, e.name) == "Sergei Aleinik");
+    REQUIRE(e.role.has_value());
+    CHECK(whosaid::view_of(r.text, *e.role) == "Minister of Foreign Affairs");
+}
+
+TEST_CASE("attribution: a clause with a quoted fragment is mixed speech", "[attribution]") {
+    const auto r = attribute("Alice Brown said the plan was “dead on arrival” and should be dropped.");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "the plan was “dead on arrival” and should be dropped");
+    CHECK(q.quote == 0);
+    CHECK(r.speaker(q) == "Alice Brown");
+}
+
+TEST_CASE("attribution: -ing clauses continue the main clause's speaker", "[attribution]") {
+    const auto r = attribute("“We feel great,” Marco Rubio said, adding that he would not make predictions.");
+    const auto& q = r.at("he would not");
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(r.view(q.cue) == "adding");
+    CHECK(r.speaker(q) == "Marco Rubio");
+}
+
+TEST_CASE("attribution: pronouns resolve to the most recent person of their gender", "[attribution]") {
+    const auto r = attribute(
+        "Mrs. Helen Clark met Mr. Peter Stone on Tuesday. She said the talks went well. “It was good,” he added.\n\n"
+        "According to him, more talks are planned.");
+    CHECK(r.speaker(r.at("the talks went")) == "Helen Clark");
+    CHECK(r.speaker(r.at("It was good")) == "Peter Stone");
+    CHECK(r.view(r.at("more talks").mention) == "him");
+    CHECK(r.speaker(r.at("more talks")) == "Peter Stone");
+}
+
+TEST_CASE("attribution: nominals resolve by role", "[attribution]") {
+    const auto r = attribute(
+        "Belarusian President Aleksandr Lukashenko met Foreign Minister Sergei Aleinik.\n\n"
+        "“We are ready,” the president said.\n\n“We agree,” the minister said.\n\n"
+        "“Work continues,” the head of state said.\n\n“Indeed,” the official added.");
+    CHECK(r.speaker(r.at("We are ready")) == "Aleksandr Lukashenko");
+    CHECK(r.speaker(r.at("We agree")) == "Sergei Aleinik");
+    CHECK(r.speaker(r.at("Work continues")) == "Aleksandr Lukashenko");
+    CHECK(r.view(r.at("Indeed").mention) == "the official");
+    CHECK(r.at("Indeed").speaker >= 0);
+}
+
+TEST_CASE("attribution: a surname resolves to the full name, also written later", "[attribution]") {
+    const auto r = attribute("Lukashenko: CSTO remains part of the security architecture\n\n"
+                             "The meeting opened, Belarusian President Aleksandr Lukashenko said.\n\n"
+                             "“We did a lot,” Lukashenko said.");
+    const auto& head = r.at("CSTO remains");
+    CHECK(r.view(head.mention) == "Lukashenko");
+    CHECK(r.speaker(head) == "Aleksandr Lukashenko");
+    CHECK(r.speaker(r.at("We did a lot")) == "Aleksandr Lukashenko");
+    CHECK(r.at("We did a lot").speaker == head.speaker);
+    CHECK(r.a.entities.size() == 1);
+    SECTION("Aleksandr and Alexander are one person; Hillary and Bill Clinton are two") {
+        const auto r2 = attribute("Alexander Lukashenko spoke. “Yes,” Aleksandr Lukashenko said.\n\n"
+                                  "Hillary Clinton said the vote was fair. Bill Clinton said the vote was unfair.");
+        CHECK(r2.speaker(r2.at("Yes")) == "Alexander Lukashenko");
+        CHECK(r2.at("the vote was fair").speaker != r2.at("the vote was unfair").speaker);
+    }
+}
+
+TEST_CASE("attribution: organisations as speakers", "[attribution]") {
+    const auto r = attribute(
+        "Sergei Aleinik took part in the meeting, BelTA learned from the press service of the Belarusian Ministry of Foreign Affairs.\n\n"
+        "BelTA reported earlier that the presidency embraced a motto.\n\n"
+        "The New York Post reports that the team avoided the hospital.");
+    const auto& a = r.at("Sergei Aleinik took part");
+    CHECK(r.view(a.mention) == "the press service of the Belarusian Ministry of Foreign Affairs");
+    REQUIRE(a.speaker >= 0);
+    CHECK(r.a.entities[static_cast<std::size_t>(a.speaker)].kind == whosaid::entity_kind::organization);
+    const auto& b = r.at("the presidency");
+    CHECK(r.speaker(b) == "BelTA");
+    CHECK(r.a.entities[static_cast<std::size_t>(b.speaker)].kind == whosaid::entity_kind::organization);
+    const auto& c = r.at("the team");
+    CHECK(r.speaker(c) == "New York Post");
+}
+
+TEST_CASE("attribution: terms never get a speaker", "[attribution]") {
+    const auto r = attribute("The presidency embraced the motto “Through solidarity towards peace”, Aleinik said.",
+                             {"Through solidarity towards peace"});
+    const auto& t = r.at("Through solidarity");
+    CHECK(t.kind == quote_kind::term);
+    CHECK(t.speaker == -1);
+    CHECK_FALSE(t.mention.has_value());
+    CHECK_FALSE(t.cue.has_value());
+    CHECK(t.confidence == 0.0F);
+    const auto& s = r.at("The presidency");
+    CHECK(s.kind == quote_kind::indirect);  // a term inside keeps the clause indirect
+}
+
+TEST_CASE("attribution: a quote with no speaker anywhere", "[attribution]") {
+    const auto r = attribute("The weather was cold.\n\n“Nobody expected this.”");
+    const auto& q = r.at("Nobody");
+    CHECK(q.speaker == -1);
+    CHECK_FALSE(q.mention.has_value());
+    CHECK(q.confidence <= 0.15F);
+    CHECK(q.confidence > 0.0F);
+}
+
+TEST_CASE("attribution: user-added verbs, phrases, titles and patterns", "[attribution]") {
+    const std::string text = "Anna Berg harrumphed that taxes were too high. The plan failed, quoth the Ombudsman Karl Lind.";
+    SECTION("without them nothing is found") {
+        const auto r = attribute(text);
+        CHECK_FALSE(r.has("taxes were"));
+    }
+    SECTION("extra verbs") {
+        const whosaid::speaker_attributor at{{.extra_verbs = {"harrumphed", "Quoth"}}};
+        const auto r = attribute(text, at);
+        CHECK(r.view(r.at("taxes were").cue) == "harrumphed");
+        CHECK(r.view(r.at("The plan failed").cue) == "quoth");
+    }
+    SECTION("extra titles make a role") {
+        const whosaid::speaker_attributor at{{.extra_verbs = {"quoth"}, .extra_titles = {"ombudsman"}}};
+        const auto r = attribute(text, at);
+        const auto& q = r.at("The plan failed");
+        REQUIRE(q.speaker >= 0);
+        CHECK(r.speaker(q) == "Karl Lind");
+        REQUIRE(r.a.entities[static_cast<std::size_t>(q.speaker)].role.has_value());
+        CHECK(whosaid::view_of(r.text, *r.a.entities[static_cast<std::size_t>(q.speaker)].role) == "Ombudsman");
+    }
+    SECTION("extra phrases, speaker before and after") {
+        const whosaid::speaker_attributor at{{.extra_phrases = {"went on record with"},
+                                              .extra_source_phrases = {"as quoted by"}}};
+        const auto r = attribute("Anna Berg went on record with the claim that taxes were high. "
+                                 "Taxes will rise, as quoted by Karl Lind.", at);
+        CHECK(r.view(r.at("the claim").cue) == "went on record with");
+        CHECK(r.view(r.at("the claim").mention) == "Anna Berg");
+        CHECK(r.view(r.at("Taxes will").mention) == "Karl Lind");
+    }
+    SECTION("extra cue patterns (RE2)") {
+        const whosaid::speaker_attributor at{{.extra_cue_patterns = {R"(\bharrumph(?:ed|s)\b)"}}};
+        const auto r = attribute(text, at);
+        CHECK(r.view(r.at("taxes were").cue) == "harrumphed");
+        CHECK(r.view(r.at("taxes were").mention) == "Anna Berg");
+    }
+}
+
+TEST_CASE("attribution: unusable user cues throw config_error", "[attribution]") {
+    using whosaid::attribution_options;
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_cue_patterns = {"(unclosed"}}), whosaid::config_error);
+    CHECK_THROWS_WITH(whosaid::speaker_attributor(attribution_options{.extra_cue_patterns = {"ok", "a**"}}),
+                      Catch::Contains("extra_cue_patterns[1]"));
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_verbs = {""}}), whosaid::config_error);
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_verbs = {"two words"}}), whosaid::config_error);
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_titles = {"bad\xFF"}}), whosaid::config_error);
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_phrases = {"single"}}), whosaid::config_error);
+    CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_phrases = {"two  spaces"}}), whosaid::config_error);
+    CHECK_NOTHROW(whosaid::speaker_attributor(attribution_options{.extra_verbs = {"O'Brien-ed"}}));
+}
+
+TEST_CASE("attribution: indirect speech can be turned off", "[attribution]") {
+    const whosaid::speaker_attributor at{{.indirect = false}};
+    const auto r = attribute("Ryan said Obama has never respected the law. “Yes,” he said.", at);
+    REQUIRE(r.a.quotations.size() == 1);
+    CHECK(r.a.quotations[0].kind == quote_kind::direct);
+}
+
+TEST_CASE("attribution: invalid UTF-8 under both policies", "[attribution]") {
+    const std::string text = "“We will win,” Anna Berg said \xFF today.";
+    const auto quotes = quotes_in(text);
+    SECTION("reject returns the offset of the first bad byte") {
+        const whosaid::speaker_attributor at;
+        const auto r = at.attribute(text, {}, quotes);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == whosaid::errc::invalid_utf8);
+        CHECK(r.error().offset == text.find('\xFF'));
+    }
+    SECTION("replace reads the bad byte as U+FFFD in place") {
+        const whosaid::speaker_attributor at{{.on_invalid = whosaid::invalid_utf8::replace}};
+        const auto r = at.attribute(text, {}, quotes);
+        REQUIRE(r.has_value());
+        REQUIRE(r->quotations.size() == 1);
+        CHECK(whosaid::view_of(text, *r->quotations[0].mention) == "Anna Berg");
+        for (const auto& q : r->quotations) CHECK(q.content.end <= text.size());
+    }
+    SECTION("bad bytes everywhere never produce a span splitting a sequence") {
+        std::string junk = "\xE2\x80 “\xC3 said\xF0\x9F\x98”, \xE2 told \x80\x80 that \xFF“";
+        for (int i = 0; i < 5; ++i) junk += junk;
+        const whosaid::speaker_attributor at{{.on_invalid = whosaid::invalid_utf8::replace}};
+        const auto r = at.attribute(junk, sentences_in(junk), quotes_in(junk));
+        REQUIRE(r.has_value());
+        for (const auto& q : r->quotations) {
+            CHECK(q.content.end <= junk.size());
+            CHECK(q.content.begin <= q.content.end);
+        }
+    }
+}
+
+TEST_CASE("attribution: empty text and spans outside the text", "[attribution]") {
+    const whosaid::speaker_attributor at;
+    const auto r = at.attribute("", {}, {});
+    REQUIRE(r.has_value());
+    CHECK(r->quotations.empty());
+    CHECK(r->entities.empty());
+    // Sentences and quotes that do not fit the text are ignored, not trusted.
+    const std::string text = "Short text, he said.";
+    whosaid::quote bad;
+    bad.outer = {5, 500};
+    bad.content = {6, 499};
+    const std::vector<text_span> sentences{{0, 900}, {30, 10}};
+    const auto r2 = at.attribute(text, sentences, std::vector<whosaid::quote>{bad});
+    REQUIRE(r2.has_value());
+    for (const auto& q : r2->quotations) CHECK(q.content.end <= text.size());
+}
+
+TEST_CASE("attribution: Russian profile", "[attribution]") {
+    const whosaid::speaker_attributor at{{.lang = whosaid::language::ru}};
+    const auto r = attribute(
+        "Министр иностранных дел Сергей Алейник провел встречу.\n\n"
+        "«Мы готовы к диалогу», — сказал Алейник.\n\n"
+        "По словам министра, переговоры прошли успешно.\n\n"
+        "Он заявил, что ситуация стабильна.",
+        at);
+    const auto& a = r.at("Мы готовы");
+    CHECK(r.view(a.cue) == "сказал");
+    CHECK(r.view(a.mention) == "Алейник");
+    CHECK(r.speaker(a) == "Сергей Алейник");
+    const auto& b = r.at("переговоры");
+    CHECK(b.kind == quote_kind::indirect);
+    CHECK(r.view(b.cue) == "По словам");
+    CHECK(r.speaker(b) == "Сергей Алейник");
+    const auto& c = r.at("ситуация");
+    CHECK(r.view(c.cue) == "заявил");
+    CHECK(r.speaker(c) == "Сергей Алейник");
+}
+
+TEST_CASE("attribution: results are the same from many threads", "[attribution]") {
+    const whosaid::speaker_attributor at;
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+        text += "“We are ready,” Sergei Aleinik said. The minister added that talks would continue. "
+                "According to him, the plan works.\n\n";
+    }
+    const auto sentences = sentences_in(text);
+    const auto quotes = quotes_in(text);
+    const auto expected = at.attribute(text, sentences, quotes).value();
+    std::vector<whosaid::attribution> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < got.size(); ++k) {
+        threads.emplace_back([&, k] {
+            for (int rep = 0; rep < 5; ++rep) got[k] = at.attribute(text, sentences, quotes).value();
+        });
+    }
+    for (auto& th : threads) th.join();
+    for (const auto& g : got) {
+        REQUIRE(g.quotations.size() == expected.quotations.size());
+        for (std::size_t i = 0; i < g.quotations.size(); ++i) {
+            CHECK(g.quotations[i].content == expected.quotations[i].content);
+            CHECK(g.quotations[i].speaker == expected.quotations[i].speaker);
+            CHECK(g.quotations[i].mention == expected.quotations[i].mention);
+        }
+        CHECK(g.entities.size() == expected.entities.size());
+    }
+}
+
+TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code point loop", "[attribution]") {
+    // Internal: the 64-byte bit-mask path and the scalar path must give identical tokens
+    // (offsets, lengths, shapes, paragraphs, lexicon entries) on any input.
+    using namespace whosaid::detail::attr;
+    const engine eng(whosaid::attribution_options{});
+    // ASCII pieces first (even rounds use only those, so whole 64-byte blocks take the fast path).
+    const char* pieces[] = {"a",    "b",      "S",    "s",     "'",    "-",   ".",   "U",    ".",      "S",
+                            ".",    " ",      "  ",   "\n",    "\r\n", "\t",  ",",   "\"",   "x",      "Y",
+                            "1",    "ly",     "said", "The",   "'s ",  "s'",  "a.b.", "--",  "o'",     "-x",
+                            "U.S.A.", "didn't", "McCain", "BelTA", "3rd",  "b2B", "’s",  "“",    "é",      "Ж",
+                            "\xFF"};
+    constexpr std::size_t ascii_pieces = 36;
+    std::uint64_t state = 12345;
+    const auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33U);
+    };
+    for (int round = 0; round < 400; ++round) {
+        std::string text;
+        const std::size_t len = next() % 600;
+        const std::size_t choices = round % 2 == 0 ? ascii_pieces : sizeof(pieces) / sizeof(*pieces);
+        for (std::size_t k = 0; k < len; ++k) text += pieces[next() % choices];
+        std::vector<token> fast;
+        std::vector<token> slow;
+        const std::size_t b = next() % (text.size() + 1);
+        const std::uint32_t pf = tokenize(text, b, text.size(), 3, s_break_before, eng.lex(), fast, true, true);
+        const std::uint32_t ps = tokenize(text, b, text.size(), 3, s_break_before, eng.lex(), slow, false, false);
+        CHECK(pf == ps);
+        REQUIRE(fast.size() == slow.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            const token& f = fast[i];
+            if (f.lex == lex_pending) {
+                tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + f.begin, f.length, eng.lex(), f);
+            }
+            const token& s = slow[i];
+            INFO("round " << round << " token " << i << " at " << s.begin);
+            CHECK(f.begin == s.begin);
+            CHECK(f.length == s.length);
+            CHECK(f.shape == s.shape);
+            CHECK(f.para == s.para);
+            CHECK(f.cp == s.cp);
+            CHECK(f.lex == s.lex);
+            CHECK(f.cls == s.cls);
+            CHECK(f.hash == s.hash);
+        }
+    }
+}
+
+TEST_CASE("attribution: pathological input stays bounded", "[attribution]") {
+    const whosaid::speaker_attributor at;
+    SECTION("10,000 quotes in one paragraph") {
+        std::string text;
+        for (int i = 0; i < 10000; ++i) text += "“Yes,” he said. ";
+        const auto quotes = quotes_in(text);
+        REQUIRE(quotes.size() == 10000);
+        const auto r = at.attribute(text, sentences_in(text), quotes);
+        REQUIRE(r.has_value());
+        CHECK(r->quotations.size() == 10000);
+    }
+    SECTION("a 1 MB sentence of reporting verbs and names") {
+        std::string text;
+        while (text.size() < (1U << 20U)) text += "John Smith said, Mary Jones told, according to the minister, ";
+        const std::vector<text_span> one{{0, text.size()}};
+        const auto r = at.attribute(text, one, {});
+        REQUIRE(r.has_value());
+        for (const auto& q : r->quotations) CHECK(q.content.end <= text.size());
+    }
+    SECTION("a 1 MB quote and 20,000 unpaired marks") {
+        std::string text = "He said: “" + std::string(1U << 20U, 'a') + "”";
+        REQUIRE(at.attribute(text, {}, quotes_in(text)).has_value());
+        const std::string marks(20000, '"');
+        REQUIRE(at.attribute(marks, {}, {}).has_value());
+    }
+}
