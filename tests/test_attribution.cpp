@@ -594,7 +594,7 @@ TEST_CASE("attribution: results are the same from many threads", "[attribution]"
 
 TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code point loop", "[attribution]") {
     // Internal: the 64-byte bit-mask path and the scalar path must give identical tokens
-    // (offsets, lengths, shapes, paragraphs, lexicon entries) on any input.
+    // (offsets, lengths, shapes and so paragraph breaks, lexicon entries) on any input.
     using namespace whosaid::detail::attr;
     const engine eng(whosaid::attribution_options{});
     // ASCII pieces first (even rounds use only those, so whole 64-byte blocks take the fast path).
@@ -617,10 +617,11 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
         std::vector<token> fast;
         std::vector<token> slow;
         const std::size_t b = next() % (text.size() + 1);
-        const std::uint32_t pf = tokenize(text, b, text.size(), 3, s_break_before, eng.lex(), fast, true, true);
-        const std::uint32_t ps = tokenize(text, b, text.size(), 3, s_break_before, eng.lex(), slow, false, false);
-        CHECK(pf == ps);
+        tokenize(text, b, text.size(), s_break_before, eng.lex(), fast, true, true);
+        tokenize(text, b, text.size(), s_break_before, eng.lex(), slow, false, false);
         REQUIRE(fast.size() == slow.size());
+        // The reservation bound holds.
+        CHECK(token_bound(text, b, text.size()) >= slow.size());
         for (std::size_t i = 0; i < fast.size(); ++i) {
             const token& f = fast[i];
             if (f.lex == lex_pending) {
@@ -631,11 +632,9 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
             CHECK(f.begin == s.begin);
             CHECK(f.length == s.length);
             CHECK(f.shape == s.shape);
-            CHECK(f.para == s.para);
             CHECK(f.cp == s.cp);
             CHECK(f.lex == s.lex);
             CHECK(f.cls == s.cls);
-            CHECK(f.hash == s.hash);
         }
     }
 }

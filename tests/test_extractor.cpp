@@ -1,9 +1,30 @@
 // SPDX-License-Identifier: MIT
 // extractor: the whole pipeline in one call, one validation, options set once for all stages.
+#include "../benchmarks/pathological.hpp"
+#include "test_support.hpp"
+
+// The allocation counter replaces the global operator new; under AddressSanitizer, whose own
+// nothrow operator new (std::stable_sort's buffer) would then be freed by the replacement's
+// free(), it is left out together with the memory test.
+#if defined(__SANITIZE_ADDRESS__)
+#    define WHOSAID_TEST_COUNT_ALLOCATIONS 0
+#elif defined(__has_feature)
+#    if __has_feature(address_sanitizer)
+#        define WHOSAID_TEST_COUNT_ALLOCATIONS 0
+#    endif
+#endif
+#if !defined(WHOSAID_TEST_COUNT_ALLOCATIONS)
+#    define WHOSAID_TEST_COUNT_ALLOCATIONS 1
+#    include "alloc_budget.hpp"  // the one TU of this executable that includes it
+#endif
+
 #include <whosaid/extractor.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -169,3 +190,74 @@ TEST_CASE("extractor: the same document from many threads", "[extractor]") {
         CHECK(same[k]);
     }
 }
+
+TEST_CASE("extractor: paragraphs are split_paragraphs' on every kind of line break and blank line", "[extractor]") {
+    // The extractor takes the paragraphs from the attributor's tokens instead of a pass of its own.
+    const whosaid::extractor ex({.on_invalid = whosaid::invalid_utf8::replace});
+    const std::string texts[] = {
+        "One.\nTwo.\r\nThree.\rFour.\x0B" "Five.\x0C" "Six.",
+        "  lead \t\n\n\n  trail  \n",
+        "A\xC2\x85" "B\xE2\x80\xA8" "C\xE2\x80\xA9" "D",             // NEL, U+2028, U+2029
+        "x\n\xC2\xA0\xC2\xA0\n y \xC2\xA0\n\xE3\x80\x80z",           // blank lines of NBSP, ideographic space
+        "bad \xFF\xFE\n\x80 byte\n\xE2\x80",                         // invalid bytes are not white space
+        "\xE2\x80\x9CQuote,\xE2\x80\x9D he said.\n\n\xE2\x80\x94 Dash line\n'\"'\n...",
+        "",
+        " \n\t\r\n ",
+        "no break at all",
+    };
+    for (const auto& text : texts) {
+        INFO("text " << text);
+        const auto d = ex.extract(text);
+        REQUIRE(d.has_value());
+        CHECK(d->paragraphs == whosaid::split_paragraphs(text));
+    }
+    // A long text takes the tokenizer's 64-byte fast path.
+    std::string long_text;
+    for (int i = 0; i < 200; ++i) long_text += i % 3 == 0 ? "A line of words, it said.\n  \n" : "More words here and there.\r\n";
+    const auto d = ex.extract(long_text);
+    REQUIRE(d.has_value());
+    CHECK(d->paragraphs == whosaid::split_paragraphs(long_text));
+    CHECK(d->paragraphs.size() == 200);
+}
+
+#if WHOSAID_TEST_COUNT_ALLOCATIONS
+TEST_CASE("extractor: attribution memory stays within 55 bytes per input byte on 1 MB of pathological input", "[extractor]") {
+    // One run of the attributor and one of the extractor (all stages) on each pathological kind:
+    // the token vector is reserved once from a bound of the token count (a token is 40 bytes, at
+    // most one per byte), name chunks and frames from their own bounds, so nothing is doubled.
+    // (Before: 98 bytes per byte on quotation marks only, 123 on random bytes.)
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(whosaid_test::data_dir() / "sample")) {
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::string sample_text;
+    for (const auto& f : files) sample_text += whosaid_test::read_file(f) + "\n\n";
+    const whosaid::speaker_attributor at({.on_invalid = whosaid::invalid_utf8::replace});
+    const whosaid::extractor ex({.on_invalid = whosaid::invalid_utf8::replace});
+    const whosaid::sentence_splitter splitter({.on_invalid = whosaid::invalid_utf8::replace});
+    const whosaid::quote_detector detector({.on_invalid = whosaid::invalid_utf8::replace});
+    constexpr std::size_t limit = 55;
+    for (const auto k : whosaid_pathological::all_kinds) {
+        const std::string text = whosaid_pathological::make(k, 1'000'000, sample_text);
+        INFO("kind " << whosaid_pathological::name(k));
+        const auto sentences = splitter.split(text).value();
+        const auto quotes = detector.detect(text, sentences).value();
+        std::size_t used = 0;
+        {
+            const whosaid_test::alloc_budget budget(text.size() * limit);
+            const auto r = at.attribute(text, sentences, quotes);
+            used = budget.used();
+            CHECK(r.has_value());
+        }
+        CHECK(used <= text.size() * limit);
+        {
+            const whosaid_test::alloc_budget budget(text.size() * limit);
+            const auto d = ex.extract(text);
+            used = budget.used();
+            CHECK(d.has_value());
+        }
+        CHECK(used <= text.size() * limit);
+    }
+}
+#endif

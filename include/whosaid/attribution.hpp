@@ -189,7 +189,8 @@ public:
 private:
     friend class extractor;
     [[nodiscard]] attribution attribute_valid(std::string_view text, std::span<const text_span> sentences,
-                                              std::span<const quote> quotes) const;
+                                              std::span<const quote> quotes,
+                                              std::vector<text_span>* paragraphs = nullptr) const;
 
     std::unique_ptr<const detail::attr::engine> engine_;
 };
@@ -215,8 +216,9 @@ inline result<attribution> speaker_attributor::attribute(std::string_view text, 
 }
 
 inline attribution speaker_attributor::attribute_valid(std::string_view text, std::span<const text_span> sentences,
-                                                       std::span<const quote> quotes) const {
-    return engine_->run(text, sentences, quotes);
+                                                       std::span<const quote> quotes,
+                                                       std::vector<text_span>* paragraphs) const {
+    return engine_->run(text, sentences, quotes, paragraphs);
 }
 
 WHOSAID_END_NAMESPACE

@@ -96,7 +96,6 @@ public:
     [[nodiscard]] result<document> extract(std::string_view text) const {
         if (const error e = utf8::check(text, options_.on_invalid); e.code != errc::ok) return e;
         document doc;
-        doc.paragraphs = split_paragraphs(text);
         // The stages run under `replace`: on text that passed validation that reads the same
         // bytes without checking them again.
         auto sentences = splitter_.split(text);
@@ -105,7 +104,9 @@ public:
         auto quotes = detector_.detect(text, doc.sentences);
         if (!quotes) return quotes.error();
         doc.quotes = std::move(*quotes);
-        attribution a = attributor_.attribute_valid(text, doc.sentences, doc.quotes);
+        // The attributor tokenizes the whole text and gives the paragraphs on the way (the same
+        // spans as `split_paragraphs`, without a pass of their own).
+        attribution a = attributor_.attribute_valid(text, doc.sentences, doc.quotes, &doc.paragraphs);
         doc.quotations = std::move(a.quotations);
         doc.entities = std::move(a.entities);
         return doc;

@@ -174,6 +174,7 @@ struct doc_state {
     std::vector<token> tok;
     std::vector<tspan> para_tok;
     std::vector<tspan> sent_tok;
+    std::vector<std::uint32_t> sent_para;  ///< Paragraph of each sentence.
     struct qinfo {
         std::int32_t orig = -1;
         text_span outer;
@@ -232,8 +233,10 @@ public:
     [[nodiscard]] const attribution_options& options() const noexcept { return opt_; }
 
     /// Attribution of a text already checked (or to be read under the replacement policy).
+    /// With `paragraphs`, also stores the text's paragraphs there (the `split_paragraphs`
+    /// spans, which the tokens give for free).
     [[nodiscard]] attribution run(std::string_view text, std::span<const text_span> sentences,
-                                  std::span<const quote> quotes) const;
+                                  std::span<const quote> quotes, std::vector<text_span>* paragraphs = nullptr) const;
 
     // Internal accessors used by the runner.
     [[nodiscard]] const lexicon& lex() const noexcept { return lex_; }

@@ -45,24 +45,25 @@ inline constexpr std::uint16_t s_gap = 1024;        ///< Stands for text that wa
 inline constexpr std::uint16_t s_maybe_cue = 2048;  ///< The prefilter says the word may be a cue (verify with a lookup).
 inline constexpr std::uint16_t s_ly = 512;          ///< A word ending in "ly" (lowercase: an adverb, mostly).
 
+inline constexpr std::uint16_t s_in_quote = 4096;  ///< Inside a top-level quotation (set by the attributor).
+inline constexpr std::uint16_t s_used = 8192;      ///< Already serves as a cue (set by the attributor).
+
 /// One token of a text: a word or one punctuation code point, with the attributor's
-/// per-token annotations (paragraph, sentence, enclosing quotation, name chunk).
+/// per-token annotations (sentence, enclosing quotation, name chunk). 40 bytes: the
+/// attributor holds one per word and punctuation mark of the text, so it is kept small (the
+/// paragraph of a token is its sentence's, the word's hash is recomputed where needed).
 struct token {
     std::size_t begin = 0;     ///< Byte offset of the first byte.
     /// Lexicon classes of the word (0 when unknown or punctuation). With `lex == lex_pending`
-    /// the lookup has not been done yet (the attributor does it on first use): these three
+    /// the lookup has not been done yet (the attributor does it on first use): these two
     /// fields are a cache, hence `mutable`.
     mutable word_class cls = 0;
     std::uint32_t length = 0;  ///< Length in bytes.
     mutable std::int32_t lex = -1;    ///< Lexicon entry of the word, -1 when unknown.
-    mutable std::uint32_t hash = 0;   ///< Hash of the lowercase word (0 for punctuation).
     char32_t cp = 0;           ///< Punctuation: its code point. Word: its first code point.
-    std::uint32_t para = 0;    ///< Paragraph (non-blank line) index, set by the tokenizer.
     std::uint32_t sent = 0;    ///< Sentence index (set by the attributor).
-    std::int32_t quote = -1;   ///< Top-level quotation covering the token (set by the attributor).
     std::int32_t chunk = -1;   ///< Name chunk holding the token (set by the attributor).
     std::uint16_t shape = 0;   ///< s_* bits.
-    std::uint8_t used = 0;     ///< Already serves as a cue (set by the attributor).
 
     [[nodiscard]] std::size_t end() const noexcept { return begin + length; }
     [[nodiscard]] bool word() const noexcept { return (shape & s_word) != 0; }
@@ -318,10 +319,9 @@ struct block_masks {
 }
 
 /// Looks up the pure-ASCII word of `len` bytes at `p` (8 bytes past it must be readable) and
-/// fills `t.hash`, `t.lex` and `t.cls`.
+/// fills `t.lex` and `t.cls`.
 inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon& lex, const token& t) noexcept {
     if (len > max_word) {
-        t.hash = static_cast<std::uint32_t>(len);
         t.lex = -1;
         t.cls = 0;
         return;
@@ -335,7 +335,6 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
         std::memcpy(key + c, &v, 8);
     }
     const std::uint64_t h = hash_key(key, len);
-    t.hash = fold(h);
     word_class cls = 0;
     t.lex = lex.find(len, h, cls);
     t.cls = cls;
@@ -456,33 +455,127 @@ private:
     std::vector<std::uint64_t> bits_;
 };
 
+/// An upper bound of the number of tokens `tokenize` makes of `text[begin, end)`, for reserving
+/// the token vector once (no doubling: memory stays one token per token). Every token starts at
+/// a code point that is not white space and not a letter or digit right after another; this
+/// counts such code points, taking ASCII 64 bytes at a time. Linear, no allocation.
+[[nodiscard]] inline std::size_t token_bound(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+    using namespace tok_detail;
+    const std::size_t n = std::min(end, text.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t count = 0;
+    std::uint64_t prev_word = 0;  // 1 when the code point before i surely continues a word
+    std::size_t i = begin;
+    while (i < n) {
+        if (i + 64 <= n) {
+            // ASCII bytes by masks; a block with a few other bytes counts each of those as a
+            // token start (a block of mostly other bytes takes the code point loop below).
+            std::uint64_t alnum = 0;
+            std::uint64_t space = 0;
+            std::uint64_t high = 0;
+#if defined(__SSE2__)
+            for (int q = 0; q < 4; ++q) {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * static_cast<unsigned>(q)));
+                const __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+                const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                                     _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+                const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                                    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+                const __m128i sp = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                                                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)),
+                                                              _mm_cmplt_epi8(x, _mm_set1_epi8(14))));
+                const unsigned sh = 16U * static_cast<unsigned>(q);
+                alnum |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) & 0xFFFFU) << sh;
+                space |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(sp)) & 0xFFFFU) << sh;
+                high |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(x)) & 0xFFFFU) << sh;
+            }
+#else
+            for (unsigned k = 0; k < 64; ++k) {
+                const std::uint8_t c = ascii_class[p[i + k]];
+                if ((c & c_alnum) != 0) alnum |= 1ULL << k;
+                if ((c & c_space) != 0) space |= 1ULL << k;
+                if (p[i + k] >= 0x80U) high |= 1ULL << k;
+            }
+#endif
+            const auto others = static_cast<std::size_t>(std::popcount(high));
+            if (others <= 16) {
+                const std::uint64_t starts = ~space & ~high & ~(alnum & ((alnum << 1U) | prev_word));
+                count += static_cast<std::size_t>(std::popcount(starts)) + others;
+                prev_word = alnum >> 63U;
+                i += 64;
+                continue;
+            }
+            // Mostly other bytes: code point by code point up to the next block.
+            const std::size_t stop = i + 64;
+            while (i < stop) {
+                const unsigned b = p[i];
+                if (b < 0x80U) {
+                    const std::uint8_t c = ascii_class[b];
+                    const bool w = (c & c_alnum) != 0;
+                    count += (w ? prev_word == 0 : (c & c_space) == 0) ? 1U : 0U;
+                    prev_word = w ? 1 : 0;
+                    ++i;
+                    continue;
+                }
+                const utf8::codepoint cp = utf8::decode(text, i);
+                const char32_t v = cp.value;
+                const bool letter = cp.valid && ((v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) ||
+                                                 (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x52F));
+                count += letter && prev_word != 0 ? 0U : 1U;
+                prev_word = letter ? 1 : 0;
+                i += cp.length;
+            }
+            continue;
+        }
+        const unsigned b = p[i];
+        if (b < 0x80U) {
+            const std::uint8_t c = ascii_class[b];
+            if ((c & c_alnum) != 0) {
+                count += prev_word == 0 ? 1U : 0U;
+                prev_word = 1;
+            } else {
+                count += (c & c_space) == 0 ? 1U : 0U;
+                prev_word = 0;
+            }
+            ++i;
+            continue;
+        }
+        const utf8::codepoint cp = utf8::decode(text, i);
+        // Latin and Cyrillic letters are surely word characters; anything else may start a token.
+        const char32_t v = cp.value;
+        const bool letter = cp.valid && ((v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x400 && v <= 0x481) ||
+                                         (v >= 0x48A && v <= 0x52F));
+        count += letter && prev_word != 0 ? 0U : 1U;
+        prev_word = letter ? 1 : 0;
+        i += cp.length;
+    }
+    return count;
+}
+
 /// Splits `text` into tokens (appended to `out`) and looks every word up in `lex`.
 ///
 /// Words are runs of letters, digits and combining marks, with an inner apostrophe or hyphen
 /// kept when a word character follows it ("O'Brien", "Tajik-Afghan"); "U.S" keeps its inner
 /// dots; a possessive "'s" is a token of its own. Every other code point that is not white
-/// space is a one-code-point punctuation token (bad bytes too, as U+FFFD of length 1). Every
-/// non-blank line is a paragraph (the `for_each_paragraph` definition): `token::para` counts
-/// them. Linear; ASCII takes a table-driven fast path.
+/// space is a one-code-point punctuation token (bad bytes too, as U+FFFD of length 1). A token
+/// after a line break has `s_break_before`: every non-blank line is a paragraph (the
+/// `for_each_paragraph` definition), and the tokens of paragraph k + 1 start at the k-th token
+/// after the first with that bit. Linear; ASCII takes a table-driven fast path.
 ///
-/// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`), numbering
-/// paragraphs from `para`; a line break before the first token counts when `pending` says so.
-/// It returns the paragraph number after the range. With `lazy`, the words of the ASCII fast
-/// path are left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`);
-/// `fast = false` disables the fast path (tests compare both).
-inline std::uint32_t tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t para,
-                              std::uint16_t pending, const lexicon& lex, std::vector<token>& out, bool lazy = false,
-                              bool fast = true, const anchor_filter* cues = nullptr) {
+/// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`); `pending`
+/// holds the space bits of the first token. With `lazy`, the words of the ASCII fast path are
+/// left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`);
+/// `fast = false` disables the fast path (tests compare both). `out` grows by doubling: a caller
+/// that cares about memory reserves `token_bound` first.
+inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
+                     const lexicon& lex, std::vector<token>& out, bool lazy = false, bool fast = true,
+                     const anchor_filter* cues = nullptr) {
     using namespace tok_detail;
     const std::size_t n = std::min(end, text.size());
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    bool any = (pending & s_break_before) == 0;  // a break before the first token starts a new paragraph
     char key[max_word + 8] = {};
     std::size_t i = begin;
     const auto push = [&](token& t) {
-        if ((pending & s_break_before) != 0 && any) ++para;
-        any = true;
-        t.para = para;
         t.shape |= pending;
         pending = 0;
         out.push_back(t);
@@ -565,11 +658,12 @@ inline std::uint32_t tokenize(std::string_view text, std::size_t begin, std::siz
                         }
                         if (lazy) t.lex = lex_pending;
                         else lookup_ascii(p + base + k, len, lex, t);
-                        if (cues != nullptr && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
+                        if (cues != nullptr && len >= 3 && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
                         t.shape = shape;
                     }
                     t.length = len;
-                    const std::uint64_t between = bit_range(last, k);
+                    // last <= k < 56: both shifts are in range.
+                    const std::uint64_t between = ((1ULL << k) - 1) & ~((1ULL << last) - 1);
                     if ((m.space & between) != 0) pending |= s_space_before;
                     if ((m.brk & between) != 0) pending |= s_break_before;
                     const bool word = (t.shape & s_word) != 0;
@@ -732,13 +826,10 @@ inline std::uint32_t tokenize(std::string_view text, std::size_t begin, std::siz
         if (letters == 1 && j - start <= 4 && !digit) shape |= s_single;
         if (klen <= max_word) {
             const std::uint64_t h = hash_key(key, klen);
-            t.hash = fold(h);
             if (klen > 3 && key[klen - 2] == 'l' && key[klen - 1] == 'y') shape |= s_ly;
             t.lex = lex.find(std::string_view(key, klen), h);
             if (t.lex >= 0) t.cls = lex.entry(t.lex).cls;
             if (cues != nullptr && (t.cls & w_anchor) != 0) shape |= s_maybe_cue;
-        } else {
-            t.hash = static_cast<std::uint32_t>(klen);
         }
         t.shape = shape;
         push(t);
@@ -759,12 +850,11 @@ inline std::uint32_t tokenize(std::string_view text, std::size_t begin, std::siz
             }
         }
     }
-    return para;
 }
 
-/// Tokenizes the whole of `text` (paragraphs numbered from 0).
+/// Tokenizes the whole of `text`.
 inline void tokenize(std::string_view text, const lexicon& lex, std::vector<token>& out) {
-    static_cast<void>(tokenize(text, 0, text.size(), 0, s_space_before | s_break_before, lex, out));
+    tokenize(text, 0, text.size(), s_space_before | s_break_before, lex, out);
 }
 
 }  // namespace detail::attr

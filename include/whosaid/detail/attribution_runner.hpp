@@ -30,8 +30,10 @@ class runner {
 public:
     runner(const engine& e, std::string_view text) : e_(e), lex_(e.lex()) { d_.text = text; }
 
-    attribution run(std::span<const text_span> sentences, std::span<const quote> quotes) {
+    attribution run(std::span<const text_span> sentences, std::span<const quote> quotes,
+                    std::vector<text_span>* paragraphs) {
         setup(sentences, quotes);
+        if (paragraphs != nullptr) paragraph_spans(*paragraphs);
         direct_pass();
         if (e_.options().indirect) indirect_pass();
         continuation_pass();
@@ -81,7 +83,53 @@ private:
         return d_.text.substr(t(i).begin, t(i).length);
     }
     [[nodiscard]] text_span span_of(tspan s) const noexcept { return {t(s.b).begin, t(s.e - 1).end()}; }
-    [[nodiscard]] bool same_para(std::size_t a, std::size_t b) const noexcept { return t(a).para == t(b).para; }
+    /// Paragraph of token i (a sentence never spans two).
+    [[nodiscard]] std::uint32_t para(std::size_t i) const noexcept { return d_.sent_para[t(i).sent]; }
+    [[nodiscard]] bool same_para(std::size_t a, std::size_t b) const noexcept { return para(a) == para(b); }
+    /// Inside a top-level quotation.
+    [[nodiscard]] bool in_quote(std::size_t i) const noexcept { return (t(i).shape & s_in_quote) != 0; }
+    /// Index into `d_.qs` of the top-level quotation holding token i (which is `in_quote`).
+    [[nodiscard]] std::size_t quote_of(std::size_t i) const noexcept {
+        auto it = std::upper_bound(d_.qs.begin(), d_.qs.end(), i,
+                                   [](std::size_t k, const doc_state::qinfo& q) { return k < q.otok.b; });
+        while (it != d_.qs.begin()) {
+            --it;
+            if (it->top && it->otok.b <= i && i < it->otok.e) break;
+        }
+        return static_cast<std::size_t>(it - d_.qs.begin());
+    }
+    /// Hash of the lowercase word i (as the tokenizer keys it: ’ and ʼ read as ').
+    [[nodiscard]] std::uint32_t word_hash(std::size_t i) const noexcept {
+        const std::string_view w = word_text(i);
+        char key[max_word + 8] = {};
+        std::size_t k = 0;
+        if (w.size() <= max_word) {
+            // ASCII words (letters, digits, ' - .): setting bit 5 lowercases every byte.
+            bool ascii = true;
+            for (const char c : w) {
+                const auto u = static_cast<unsigned char>(c);
+                ascii = ascii && u < 0x80U;
+                key[k++] = static_cast<char>(u | 0x20U);
+            }
+            if (ascii) return fold(hash_key(key, k));
+            k = 0;
+        }
+        for (std::size_t j = 0; j < w.size() && k <= max_word;) {
+            const utf8::codepoint cp = utf8::decode(w, j);
+            char32_t v = cp.valid ? unicode::to_lower(cp.value) : 0xFFFD;
+            if (v == 0x2019 || v == 0x02BC) v = '\'';
+            if (v < 0x80) {
+                key[k++] = static_cast<char>(v);
+            } else {
+                char buf[4];
+                const std::size_t len = utf8::encode(v, buf);
+                for (std::size_t b = 0; b < len && k <= max_word; ++b) key[k++] = buf[b];
+            }
+            j += cp.length;
+        }
+        if (k > max_word) return static_cast<std::uint32_t>(w.size());
+        return fold(hash_key(key, k));
+    }
 
     /// A capitalised word that can be part of a name.
     [[nodiscard]] bool name_tok(std::size_t i) const noexcept {
@@ -176,30 +224,48 @@ private:
         // Tokenize the units in one run (the fast path wants long ranges), then cut the tokens
         // into sentences at unit and paragraph breaks. Lexicon lookups are deferred to first
         // use; the words the cue prefilter flags are the candidates of the indirect pass.
-        d_.tok.reserve(n / 4 + 16);
-        const std::size_t first = 0;
-        const std::uint32_t last_para =
-            tokenize(text, units_.front().begin, units_.back().end, 0, s_space_before | s_break_before, lex_, d_.tok,
-                     true, true, &e_.anchors());
-        d_.para_tok.assign(last_para + 1U, tspan{});
-        std::size_t cur = 0;  // the unit of the current token
+        // The vector is reserved once from an upper bound of the token count: memory stays
+        // linear with a small constant on any input (one punctuation token per byte at worst).
+        d_.tok.reserve(token_bound(text, units_.front().begin, units_.back().end) + 1);
+        tokenize(text, units_.front().begin, units_.back().end, s_space_before | s_break_before, lex_, d_.tok, true, true,
+                 &e_.anchors());
         const std::size_t nt_run = ntok();
-        for (std::size_t i = first; i < nt_run; ++i) {
+        std::size_t cur = 0;  // the unit of the current token
+        std::size_t next_unit = units_.size() > 1 ? units_[1].begin : npos;
+        std::uint32_t sent = 0;
+        std::size_t capitalised = 0;  // a bound of the number of name chunks
+        for (std::size_t i = 0; i < nt_run; ++i) {
             token& x = d_.tok[i];
-            bool cut = i == first || x.para != d_.tok[i - 1].para;
-            while (cur + 1 < units_.size() && units_[cur + 1].begin <= x.begin) {
-                ++cur;
+            const bool new_para = i == 0 || (x.shape & s_break_before) != 0;
+            bool cut = new_para;
+            if (x.begin >= next_unit) {
+                while (cur + 1 < units_.size() && units_[cur + 1].begin <= x.begin) ++cur;
+                next_unit = cur + 1 < units_.size() ? units_[cur + 1].begin : npos;
                 cut = true;
             }
-            if (cut) d_.sent_tok.push_back({i, i});
-            d_.sent_tok.back().e = i + 1;
-            x.sent = static_cast<std::uint32_t>(d_.sent_tok.size() - 1);
-            tspan& r = d_.para_tok[x.para];
-            if (r.empty()) r = {i, i + 1};
-            else r.e = i + 1;
+            if (cut) {
+                if (new_para) {
+                    if (i > 0) d_.para_tok.back().e = i;
+                    d_.para_tok.push_back({i, i});
+                }
+                if (i > 0) d_.sent_tok.back().e = i;
+                d_.sent_tok.push_back({i, i});
+                d_.sent_para.push_back(static_cast<std::uint32_t>(d_.para_tok.size() - 1));
+                sent = static_cast<std::uint32_t>(d_.sent_tok.size() - 1);
+            }
+            x.sent = sent;
+            capitalised += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
             if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
         }
+        if (nt_run > 0) {
+            d_.sent_tok.back().e = nt_run;
+            d_.para_tok.back().e = nt_run;
+        }
         if (d_.para_tok.empty()) d_.para_tok.resize(1);
+        // Reserved once (every chunk starts at a capitalised word; most frames come from a
+        // quotation or a cue anchor), not grown by doubling.
+        d_.chunks.reserve(capitalised);
+        d_.frames.reserve(d_.qs.size() + anchor_tok_.size() + 8);
 
         // Quotations onto tokens.
         for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
@@ -213,15 +279,26 @@ private:
             while (e > b && raw(e - 1).end() > q.outer.end) --e;  // a token straddling the end is outside
             q.otok = {b, e};
             if (e > b) {
-                q.para_first = raw(b).para;
-                q.para_last = raw(e - 1).para;
+                q.para_first = para(b);
+                q.para_last = para(e - 1);
                 if (q.top) {
-                    for (std::size_t i = b; i < e; ++i) d_.tok[i].quote = static_cast<std::int32_t>(qi);
+                    for (std::size_t i = b; i < e; ++i) d_.tok[i].shape |= s_in_quote;
                 }
             }
         }
         find_chunks();
         if (!e_.patterns().empty()) find_pattern_cues();
+    }
+
+    /// The paragraphs as byte spans: every non-blank line is one, from its first token to the
+    /// end of its last (tokens cover every code point that is not white space, and a paragraph
+    /// starts at each token after a line break), which is what `for_each_paragraph` gives.
+    void paragraph_spans(std::vector<text_span>& out) const {
+        out.clear();
+        out.reserve(d_.para_tok.size());
+        for (const tspan r : d_.para_tok) {
+            if (!r.empty()) out.push_back({t(r.b).begin, t(r.e - 1).end()});
+        }
     }
 
     void find_pattern_cues() {
@@ -253,7 +330,7 @@ private:
 
     // ------------------------------------------------------------------ name chunks
     [[nodiscard]] std::uint32_t key_of(std::size_t i, bool stem) const {
-        if (!stem || !e_.russian()) return tc(i).hash;
+        if (!stem || !e_.russian()) return word_hash(i);
         // Russian: compare surnames without their case ending ("Алейника" = "Алейник").
         const std::string lw = lower_copy(word_text(i));
         std::string_view v = lw;
@@ -660,7 +737,7 @@ private:
         const std::size_t lim = conj > lo + 30 ? conj - 30 : lo;
         for (std::size_t k = conj; k-- > lim;) {
             if (final_punct(k) || punct(k, ':') || punct(k, ';')) break;
-            if (t(k).quote >= 0 || !t(k).word() || k + 1 >= conj) continue;
+            if (in_quote(k) || !t(k).word() || k + 1 >= conj) continue;
             const std::size_t v = k + 1;
             if (!lower(v) || tc(v).is(w_prep | w_of | w_conj | w_det | w_that | w_pron | w_rel)) continue;
             if (tc(k).is(w_pron) && !tc(k).is(w_det) && !key_is(k, "it") && !key_is(k, "you") && !key_is(k, "me") &&
@@ -909,7 +986,7 @@ private:
             bool found = (comma_end && tail_of(qi, f)) || head_of(qi, f, true) || colon_line(qi, f) ||
                          (!comma_end && tail_of(qi, f)) || head_of(qi, f, false);
             if (!found) continue;
-            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].shape |= s_used;
             q.frame = static_cast<std::int32_t>(d_.frames.size());
             d_.frames.push_back(f);
         }
@@ -934,8 +1011,8 @@ private:
         const auto& q = d_.qs[qi];
         const std::size_t hi = q.otok.b;
         if (hi == 0) return false;
-        const std::size_t para = t(hi).para;
-        std::size_t lo = std::max(d_.para_tok[para].b, prev_quote_end(qi));
+        const std::size_t pg = para(hi);
+        std::size_t lo = std::max(d_.para_tok[pg].b, prev_quote_end(qi));
         if (hi > lo + 40) lo = hi - 40;
         if (hi <= lo) return false;
         std::size_t j = hi - 1;
@@ -962,7 +1039,7 @@ private:
         cue_match m;
         for (std::size_t k = j; k-- > lo && j - k <= maxback;) {
             // A cue already used by the quotation before may be shared: "“…,” he said, “…”".
-            if (final_punct(k) || qmark(k) || t(k).quote >= 0) break;
+            if (final_punct(k) || qmark(k) || in_quote(k)) break;
             cue_match mm;
             if (cue_at(k, j, mm) && mm.role != phrase_role::adjunct) {
                 if (!mm.phrase && (t(k).shape & s_cap) != 0 && !sent_start(k)) continue;
@@ -1033,12 +1110,12 @@ private:
     /// A quote opening its paragraph after a paragraph that ends with a colon.
     bool colon_line(std::size_t qi, frame& f) {
         const auto& q = d_.qs[qi];
-        const std::size_t para = t(q.otok.b).para;
-        if (q.otok.b != d_.para_tok[para].b || para == 0) return false;
-        const tspan prev = d_.para_tok[para - 1];
+        const std::size_t pg = para(q.otok.b);
+        if (q.otok.b != d_.para_tok[pg].b || pg == 0) return false;
+        const tspan prev = d_.para_tok[pg - 1];
         if (prev.empty() || !punct(prev.e - 1, ':')) return false;
         // Only when the previous paragraph is not itself inside a quotation.
-        if (t(prev.e - 1).quote >= 0) return false;
+        if (in_quote(prev.e - 1)) return false;
         std::size_t lo = d_.sent_tok[t(prev.e - 1).sent].b;
         lo = std::max(lo, prev.b);
         if (prev.e - 1 > lo + 40) lo = prev.e - 41;
@@ -1050,7 +1127,7 @@ private:
         const auto& q = d_.qs[qi];
         std::size_t i = q.otok.e;
         if (i >= ntok() || !same_para(i, q.otok.e - 1)) return false;
-        std::size_t hi = std::min({d_.para_tok[t(i).para].e, next_quote_begin(qi), i + 40});
+        std::size_t hi = std::min({d_.para_tok[para(i)].e, next_quote_begin(qi), i + 40});
         while (i < hi && !t(i).word() && (punct(i, ',') || dash(i) || punct(i, ')'))) ++i;
         if (i >= hi) return false;
         hi = std::min(hi, d_.sent_tok[t(i).sent].e);
@@ -1165,9 +1242,9 @@ private:
             // ("Cruz added that he was the only one “fighting …. I'll tell you …”"): the
             // clause then runs to the quotation's end.
             tspan clause = st;
-            if (clause.e > clause.b && t(clause.e - 1).quote >= 0) {
-                const auto& q = d_.qs[static_cast<std::size_t>(t(clause.e - 1).quote)];
-                if (q.otok.e > clause.e && q.otok.e - clause.e < 400 && q.para_last == t(clause.b).para) {
+            if (clause.e > clause.b && in_quote(clause.e - 1)) {
+                const auto& q = d_.qs[quote_of(clause.e - 1)];
+                if (q.otok.e > clause.e && q.otok.e - clause.e < 400 && q.para_last == para(clause.b)) {
                     clause.e = q.otok.e;
                 }
             }
@@ -1199,7 +1276,7 @@ private:
                 const std::size_t i = cand[ci];
                 if (i < next || (ci > 0 && cand[ci - 1] == i)) continue;
                 const token& x = tc(i);
-                if (!x.word() || x.quote >= 0 || x.used != 0) continue;
+                if (!x.word() || (x.shape & (s_in_quote | s_used)) != 0) continue;
                 if (!x.is(w_cue | w_phrase) && (pattern_end_.empty() || pattern_end_[i] == 0)) continue;
                 frame f;
                 std::size_t len = 0;
@@ -1218,7 +1295,7 @@ private:
     void commit(std::vector<frame>& local) {
         for (auto& f : local) {
             if (f.dropped || f.content.empty()) continue;
-            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+            for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].shape |= s_used;
             d_.frames.push_back(f);
         }
         local.clear();
@@ -1228,11 +1305,11 @@ private:
     /// person's name and a colon.
     bool headline(std::size_t s, std::vector<frame>& local) {
         const tspan st = d_.sent_tok[s];
-        if (st.b != d_.para_tok[t(st.b).para].b || st.size() < 5) return false;
+        if (st.b != d_.para_tok[para(st.b)].b || st.size() < 5) return false;
         std::size_t k = st.b;
         while (k < st.e && k - st.b < 4 && name_tok(k)) ++k;
-        if (k == st.b || k >= st.e || !punct(k, ':') || t(k).quote >= 0) return false;
-        if (words_in(k + 1, st.e) < 3 || t(k + 1).quote >= 0) return false;
+        if (k == st.b || k >= st.e || !punct(k, ':') || in_quote(k)) return false;
+        if (words_in(k + 1, st.e) < 3 || in_quote(k + 1)) return false;
         const std::int32_t c = t(k - 1).chunk;
         if (c < 0) return false;
         const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
@@ -1278,7 +1355,7 @@ private:
             tspan subj = np_before(c, sb, nullptr, nullptr);
             if (!subj.empty() && subj.e == c) k = subj.b;
             if (k > sb && dash(k - 1)) --k;
-            if (k > sb && punct(k - 1, ',') && t(k - 1).quote < 0) {
+            if (k > sb && punct(k - 1, ',') && !in_quote(k - 1)) {
                 tspan ignored;
                 const std::size_t after = skip_adjuncts(a, hi, ignored);
                 if (after >= hi || final_punct(after) || words_in(after, hi) == 0) {
@@ -1303,7 +1380,7 @@ private:
             if (sp.empty() || s == 0) return false;
             const tspan prev = d_.sent_tok[s - 1];
             if (prev.e != d_.sent_tok[s].b) return false;  // not adjacent: text was skipped between
-            if (!same_para(prev.b, c) && !(t(c).para == t(prev.b).para + 1)) return false;
+            if (!same_para(prev.b, c) && !(para(c) == para(prev.b) + 1)) return false;
             if (words_in(prev.b, prev.e) < 3) return false;
             f.mention = sp;
             f.type = frame_type::indirect_prev;
@@ -1410,7 +1487,7 @@ private:
             // "CLAUSE, X said." / "…, X said as he opened …"
             std::size_t k = sp.b;
             if (k > sb && dash(k - 1)) --k;
-            if (!(k > sb && (punct(k - 1, ',') || (qmark(k - 1) && t(k - 1).quote >= 0)))) return false;
+            if (!(k > sb && (punct(k - 1, ',') || (qmark(k - 1) && in_quote(k - 1))))) return false;
             if (qmark(k - 1)) return false;  // a direct quotation's tail: not indirect speech
             const std::size_t cs = clause_start(sb, k - 1);
             if (words_in(cs, k - 1) < 3) return false;
@@ -1587,7 +1664,7 @@ private:
             if (it != reported.begin()) {
                 const auto& [cue, fi] = *(it - 1);
                 const frame& rf = d_.frames[fi];
-                const std::size_t cue_para = t(cue).para;
+                const std::size_t cue_para = para(cue);
                 const bool near = cue_para == q.para_first || (opens_para && cue_para + 1 == q.para_first);
                 if (near && cue >= from_end && !between_has_cue(rf.cue.e, q.otok.b, 80)) {
                     from = static_cast<std::int32_t>(fi);
@@ -1603,7 +1680,7 @@ private:
                 continue;
             }
             if (next_sentence(qi, f)) {
-                for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].used = 1;
+                for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].shape |= s_used;
                 q.frame = static_cast<std::int32_t>(d_.frames.size());
                 d_.frames.push_back(f);
                 continue;
@@ -1620,7 +1697,7 @@ private:
         if (e > b + limit) return true;
         for (std::size_t i = b; i < e; ++i) {
             cue_match m;
-            if (t(i).used != 0 || t(i).quote >= 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
+            if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
             if (!m.phrase && tc(i).is(w_form_past)) {
                 bool passive = false;
                 static_cast<void>(skip_aux_back(i, b, passive));
@@ -1768,7 +1845,7 @@ private:
         std::uint64_t h = 0xCBF29CE484222325ULL;
         for (std::size_t i = b; i < np.e; ++i) {
             if (!t(i).word() || tc(i).is(w_det)) continue;
-            h = (h ^ tc(i).hash) * 0x100000001B3ULL;
+            h = (h ^ word_hash(i)) * 0x100000001B3ULL;
         }
         if (const std::int32_t* known = org_index_.find(h)) return *known;
         cluster cl;
@@ -1839,7 +1916,7 @@ private:
         while (ci-- > 0 && looked < 150) {
             ++looked;
             const chunk& c = d_.chunks[ci];
-            if (c.name.empty() || t(c.name.b).quote >= 0) continue;  // names inside quotations are not antecedents
+            if (c.name.empty() || in_quote(c.name.b)) continue;  // names inside quotations are not antecedents
             if (!nominal && !c.evidence && !spoke(c.surname)) continue;
             const std::uint8_t g = gender_of(c);
             if (want != 0 && g != 0 && g != want) continue;
@@ -2067,10 +2144,11 @@ private:
 };
 
 inline attribution engine::run(std::string_view text, std::span<const text_span> sentences,
-                               std::span<const quote> quotes) const {
+                               std::span<const quote> quotes, std::vector<text_span>* paragraphs) const {
+    if (paragraphs != nullptr) paragraphs->clear();
     if (text.empty()) return {};
     runner r(*this, text);
-    return r.run(sentences, quotes);
+    return r.run(sentences, quotes, paragraphs);
 }
 
 }  // namespace detail::attr
