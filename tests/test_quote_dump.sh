@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Tests of the quote-dump tool, one case per run (meson registers each as "quote-dump-<case>"):
 #   sh tests/test_quote_dump.sh CASE QUOTE_DUMP SOURCE_ROOT
-# Cases: golden records replace-invalid passthrough jobs tsv pretty help usage unreadable
-#        folders parallel progress
+# Cases: golden records replace-invalid passthrough jobs blocks slow-stream tsv pretty help
+#        usage unreadable folders parallel progress
 # Regenerate the golden files deliberately, after a change of behaviour, and review the diff:
 #   sh tests/test_quote_dump.sh regenerate build/examples/quote_dump/quote-dump .
 # Exit 0: pass; 77: skipped (a tool it needs is missing); anything else: fail.
@@ -330,6 +330,92 @@ folders)
   [ "$(cat "$tmp/out")" = '{"id":"r1","quotes":[]}' ] || fail "--jsonl folder: $(cat "$tmp/out")"
   ;;
 
+blocks)
+  # JSON Lines are read in blocks of about 64 KB cut at line ends and split into records by
+  # the workers: line numbers (the fallback id FILE:LINE), a byte order mark, CRLF, blank
+  # lines and a line longer than a block must come out the same wherever the cuts fall.
+  in="$tmp/blocks.jsonl"
+  {
+    printf '\357\273\277{"id":"first","text":"Line one."}\r\n'
+    i=2
+    while [ "$i" -le 400 ]; do
+      case "$i" in
+        150) printf '{"text":"no id here, line 150"}\n' ;;
+        151) printf '\n' ;;
+        152) printf '   \r\n' ;;
+        153) printf '\357\273\277{"id":"bom-not-first","text":"x"}\n' ;;
+        *) printf '{"id":"r%d","text":"\\"Record %d is here and it is long enough to fill the blocks,\\" said the clerk of records, who counted %d of them."}\r\n' "$i" "$i" "$i" ;;
+      esac
+      i=$((i + 1))
+    done
+    # A line of 300 KB (longer than a block), then a record without an id after it.
+    printf '{"id":"long","text":"'; head -c 300000 /dev/zero | tr '\0' 'b'; printf '"}\n'
+    printf '{"text":"no id, line 402"}'
+  } >"$in"
+  run 1 --jsonl -j 1 "$in"
+  mv "$tmp/out" "$tmp/j1"
+  [ "$(lines "$tmp/j1")" -eq 400 ] || fail "400 records in (2 blank lines), $(lines "$tmp/j1") out"
+  expect_grep '^{"id":"first","quotes":\[\]}$' "$tmp/j1" "record after a byte order mark and with CRLF"
+  expect_grep "^{\"id\":\"$in:150\",\"quotes\":" "$tmp/j1" "fallback id with the line number inside the stream"
+  expect_grep "^{\"id\":\"$in:402\",\"quotes\":" "$tmp/j1" "fallback id after a line longer than a block"
+  expect_grep '^{"id":"r399","quotes":\[{"start":1,' "$tmp/j1" "a record late in the stream"
+  expect_grep '^{"id":"long","quotes":\[\]}$' "$tmp/j1" "a line longer than a block"
+  # A byte order mark is skipped at the start of an input only: elsewhere the line is not JSON.
+  expect_grep "^{\"id\":\"$in:153\",\"error\":\"not a JSON object\"}$" "$tmp/j1" "byte order mark inside the stream"
+  for j in 2 3; do
+    run 1 --jsonl -j "$j" "$in"
+    cmp -s "$tmp/j1" "$tmp/out" || fail "-j $j output differs from -j 1 on a stream of many blocks"
+  done
+  # Through a pipe the reads (and so the block cuts) differ; the ids say "stdin".
+  sed "s|$in:|stdin:|" "$tmp/j1" >"$tmp/j1.stdin"
+  set +e
+  cat "$in" | "$qd" --jsonl -j 2 >"$tmp/out" 2>"$tmp/err"
+  set -e
+  cmp -s "$tmp/j1.stdin" "$tmp/out" || fail "a pipe gives other records than the file"
+  # Each line is parsed on its own, where it lies among the others: nothing is read from the
+  # line after it.
+  {
+    printf '123\n456\n'
+    printf '{"id":"open","text":"abc\n"}\n'   # a line end inside the string
+    printf '{"id":"trail","text":"a"} 5\n'
+    printf '{"id":"num","n":12\n3}\n'         # a line end inside the object
+    printf '{"id":"ok","text":"fine"}'
+  } >"$tmp/edge.jsonl"
+  run 1 --jsonl "$tmp/edge.jsonl"
+  [ "$(lines "$tmp/out")" -eq 8 ] || fail "8 lines in, $(lines "$tmp/out") records out"
+  expect_grep 'edge.jsonl:1","error":"not a JSON object"}$' "$tmp/out" "a number on its own line"
+  expect_grep 'edge.jsonl:2","error":"not a JSON object"}$' "$tmp/out" "the number on the next line"
+  expect_grep 'edge.jsonl:3","error":"not valid JSON: a string is opened, but never closed"}$' "$tmp/out" "a string left open at the line end"
+  expect_grep 'edge.jsonl:4","error":"not valid JSON: a string is opened, but never closed"}$' "$tmp/out" "the rest of that string on the next line"
+  expect_grep 'edge.jsonl:5","error":"not valid JSON' "$tmp/out" "content after the record"
+  expect_grep 'edge.jsonl:6","error":"not valid JSON' "$tmp/out" "an object cut by the line end"
+  expect_grep 'edge.jsonl:7","error":"not a JSON object"}$' "$tmp/out" "the rest of that object"
+  expect_grep '^{"id":"ok","quotes":\[\]}$' "$tmp/out" "the last record"
+  ;;
+
+slow-stream)
+  # A pipe fed a record at a time: each record's output is written out before the next record
+  # arrives (not when the input ends or 256 KB of output have piled up).
+  mkfifo "$tmp/fifo"
+  for j in 1 2; do
+    "$qd" --jsonl -j "$j" <"$tmp/fifo" >"$tmp/out.$j" 2>"$tmp/err" &
+    pid=$!
+    exec 3>"$tmp/fifo"
+    printf '{"id":"a","text":"\\"We are here,\\" she said."}\n' >&3
+    n=0
+    while [ "$(lines "$tmp/out.$j")" -lt 1 ] && [ "$n" -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+    [ "$(lines "$tmp/out.$j")" -eq 1 ] || { exec 3>&-; wait "$pid" || true; fail "-j $j: no output for the first record while the input stays open"; }
+    printf '{"id":"b","text":"Second."}\n' >&3
+    n=0
+    while [ "$(lines "$tmp/out.$j")" -lt 2 ] && [ "$n" -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+    [ "$(lines "$tmp/out.$j")" -eq 2 ] || { exec 3>&-; wait "$pid" || true; fail "-j $j: no output for the second record while the input stays open"; }
+    exec 3>&-
+    wait "$pid" || fail "-j $j: exit status $? on a slow stream"
+    expect_grep '^{"id":"a","quotes":\[{' "$tmp/out.$j" "first record"
+    expect_grep '^{"id":"b","quotes":\[\]}$' "$tmp/out.$j" "second record"
+  done
+  ;;
+
 parallel)
   # The per-partition contract: GNU parallel --pipe splits the stream into blocks, each block
   # goes to its own quote-dump, -k keeps the order; the result equals a single run.
@@ -344,6 +430,21 @@ parallel)
   [ "$blocks" -gt 3 ] || fail "the stream was not split into several blocks ($blocks)"
   cmp -s "$tmp/single" "$tmp/parallel" || { diff "$tmp/single" "$tmp/parallel" | head -n 20 >&2; fail "parallel --pipe output differs from a single run"; }
   [ "$(lines "$tmp/parallel")" -eq "$(lines "$tmp/in.jsonl")" ] || fail "N records in, N out under parallel"
+  # The command of README.md ("Running on a cluster"), run as printed (quote-dump on PATH,
+  # docs.jsonl in the current folder): the 10 MB blocks of a larger stream.
+  cmd=$(sed -n '/<!-- parallel-example -->/,/<!-- \/parallel-example -->/p' "$src/README.md" | sed '/^```/d; /^<!--/d')
+  [ -n "$cmd" ] || fail "no GNU parallel command in README.md"
+  mkdir -p "$tmp/bin" "$tmp/work"
+  ln -s "$(cd "$(dirname "$qd")" && pwd)/$(basename "$qd")" "$tmp/bin/quote-dump"
+  k=0
+  while [ "$k" -lt 40 ]; do cat "$tmp/in.jsonl"; k=$((k + 1)); done >"$tmp/work/docs.jsonl"
+  [ "$(wc -c <"$tmp/work/docs.jsonl")" -gt 10000000 ] || fail "the stream for the README command is not over 10 MB"
+  set +e
+  (cd "$tmp/work" && PATH="$tmp/bin:$PATH" sh -c "$cmd") 2>"$tmp/err"
+  set -e
+  [ -s "$tmp/work/quotes.jsonl" ] || { cat "$tmp/err" >&2; fail "the README command wrote nothing: $cmd"; }
+  run 1 --jsonl -j 2 <"$tmp/work/docs.jsonl"
+  cmp -s "$tmp/out" "$tmp/work/quotes.jsonl" || fail "the README command gives other records than a single run: $cmd"
   ;;
 
 progress)
@@ -356,6 +457,19 @@ progress)
   # Input size unknown (a pipe): no share, no time left.
   cat "$sample"/*.txt | "$qd" --progress always >/dev/null 2>"$tmp/err"
   expect_grep 'quote-dump: 1 document, [0-9.]* MB, [0-9.]* MB/s$' "$tmp/err" "progress on a pipe"
+  # auto: a run longer than a second (a stream fed slowly) shows progress when stderr is a
+  # terminal (script(1) gives a pty), and none when it is not.
+  cat >"$tmp/feed.sh" <<'EOF2'
+printf '{"id":"a","text":"One."}\n'
+sleep 1.5
+printf '{"id":"b","text":"Two."}\n'
+EOF2
+  sh "$tmp/feed.sh" | "$qd" --jsonl >/dev/null 2>"$tmp/err"
+  [ ! -s "$tmp/err" ] || fail "progress written on a long run although stderr is not a terminal"
+  if command -v script >/dev/null 2>&1; then
+    TERM=xterm script -qec "sh \"$tmp/feed.sh\" | \"$qd\" --jsonl >/dev/null" /dev/null >"$tmp/tty" 2>&1 </dev/null || true
+    expect_grep 'quote-dump: 2 documents, [0-9.]* MB, [0-9.]* MB/s' "$tmp/tty" "progress on a terminal"
+  fi
   ;;
 
 *)

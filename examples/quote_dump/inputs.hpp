@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Reading quote-dump's inputs: whole files, folders walked in sorted order, and line-by-line
-// streams with memory bounded by the longest line.
+// Reading quote-dump's inputs: whole files and folders walked in sorted order (JSON Lines
+// streams are cut into blocks of whole lines in main.cpp).
 #pragma once
 
 #include <fcntl.h>
@@ -10,9 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstddef>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -79,75 +77,6 @@ inline int read_all(int fd, std::string& out) {
         if (r == 0) return 0;
     }
 }
-
-/// Splits a stream into lines (LF, with a CR before it dropped), reading 256 KiB at a time. Only
-/// the current line is held, so memory is bounded by the longest line.
-class line_reader {
-public:
-    // The buffer is left uninitialised: zeroing it would touch every page before any input.
-    explicit line_reader(int fd) : fd_(fd), buf_(new char[buffer_size]) {}
-
-    /// Moves the next line into `line` (without its end). Returns false at the end of the
-    /// stream or on a read error (then `error()` is the errno).
-    bool next(std::string& line) {
-        line.clear();
-        for (;;) {
-            if (pos_ < len_) {
-                const char* start = buf_.get() + pos_;
-                const void* nl = std::memchr(start, '\n', len_ - pos_);
-                if (nl != nullptr) {
-                    const auto n = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
-                    line.append(start, n);
-                    pos_ += n + 1;
-                    bytes_ += n + 1;
-                    if (!line.empty() && line.back() == '\r') line.pop_back();
-                    return true;
-                }
-                line.append(start, len_ - pos_);
-                bytes_ += len_ - pos_;
-                pos_ = len_;
-            }
-            if (eof_) {
-                if (line.empty()) return false;
-                if (line.back() == '\r') line.pop_back();
-                return true;  // the last line had no newline
-            }
-            const ::ssize_t r = read_some(fd_, buf_.get(), buffer_size);
-            if (r < 0) {
-                error_ = errno;
-                eof_ = true;
-                line.clear();
-                return false;
-            }
-            if (r == 0) {
-                eof_ = true;
-                continue;
-            }
-            pos_ = 0;
-            len_ = static_cast<std::size_t>(r);
-        }
-    }
-
-    /// True when a whole line is buffered, so `next` will not block reading.
-    [[nodiscard]] bool line_ready() const noexcept {
-        return pos_ < len_ && std::memchr(buf_.get() + pos_, '\n', len_ - pos_) != nullptr;
-    }
-
-    /// The errno of a read error, or 0.
-    [[nodiscard]] int error() const noexcept { return error_; }
-    /// Bytes consumed so far (line ends included).
-    [[nodiscard]] std::size_t bytes() const noexcept { return bytes_; }
-
-private:
-    static constexpr std::size_t buffer_size = std::size_t{256} << 10U;
-    int fd_;
-    std::unique_ptr<char[]> buf_;
-    std::size_t pos_ = 0;
-    std::size_t len_ = 0;
-    std::size_t bytes_ = 0;
-    bool eof_ = false;
-    int error_ = 0;
-};
 
 /// True when `line` holds only spaces, tabs and carriage returns.
 inline bool is_blank(std::string_view line) noexcept {

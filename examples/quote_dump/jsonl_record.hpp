@@ -30,6 +30,13 @@ struct jsonl_record {
     std::string passthrough;  ///< The other fields, raw.
     bool has_text = false;    ///< Whether the record has a string "text".
     std::string error;        ///< Why the line is not a usable record; empty when it is.
+
+    /// Frees the buffers that grew beyond `keep` bytes (after a huge record).
+    void shrink(std::size_t keep) {
+        for (std::string* s : {&id_json, &text, &passthrough, &error}) {
+            if (s->capacity() > keep) std::string().swap(*s);
+        }
+    }
 };
 
 namespace detail {
@@ -90,6 +97,7 @@ inline void append_code_unit(std::string& out, std::uint32_t cp) {
 /// on a bad escape or a missing closing quote. Linear in the length of the literal.
 inline bool decode_json_string(std::string_view raw, std::string& out) {
     out.clear();
+    out.reserve(raw.size());  // never longer than the literal: one allocation, no regrowth
     if (raw.empty() || raw[0] != '"') return false;
     std::size_t i = 1;
     while (i < raw.size()) {
@@ -137,8 +145,10 @@ inline bool decode_json_string(std::string_view raw, std::string& out) {
 class jsonl_reader {
 public:
     /// Parses `line` (without its newline) into `rec`. On failure `rec.error` says why, and
-    /// `rec.id_json` holds the id when it could be read.
-    void parse(std::string_view line, jsonl_record& rec) {
+    /// `rec.id_json` holds the id when it could be read. `readable` is how many bytes from
+    /// `line.data()` on may be read (the line, then whatever follows it in memory): with at
+    /// least simdjson's padding after the line, the line is parsed where it is, else copied.
+    void parse(std::string_view line, std::size_t readable, jsonl_record& rec) {
         rec.id_json.clear();
         rec.text.clear();
         rec.passthrough.clear();
@@ -150,19 +160,23 @@ public:
         // by '?' (one byte for one: offsets are unchanged) has the same structure; the values
         // are then read from the original bytes.
         const bool valid = whosaid::utf8::is_valid(line);
-        buffer_.assign(line.data(), line.size());
-        if (!valid) {
-            for (std::size_t i = 0; i < buffer_.size();) {
-                const whosaid::utf8::codepoint cp = whosaid::utf8::decode(line, i);
-                if (!cp.valid) buffer_[i] = '?';
-                i += cp.length;
+        const std::size_t length = line.size();
+        std::string_view json(line.data(), readable);
+        if (!valid || readable < length + simdjson::SIMDJSON_PADDING) {
+            buffer_.assign(line.data(), line.size());
+            if (!valid) {
+                for (std::size_t i = 0; i < buffer_.size();) {
+                    const whosaid::utf8::codepoint cp = whosaid::utf8::decode(line, i);
+                    if (!cp.valid) buffer_[i] = '?';
+                    i += cp.length;
+                }
             }
+            buffer_.append(simdjson::SIMDJSON_PADDING, '\0');
+            json = buffer_;
         }
-        const std::size_t length = buffer_.size();
-        buffer_.append(simdjson::SIMDJSON_PADDING, '\0');
 
         simdjson::ondemand::document doc;
-        if (auto e = parser_.iterate(buffer_.data(), length, buffer_.size()).get(doc); e != simdjson::SUCCESS) {
+        if (auto e = parser_.iterate(json.data(), length, json.size()).get(doc); e != simdjson::SUCCESS) {
             rec.error = invalid_json(e);
             return;
         }
@@ -179,7 +193,7 @@ public:
             simdjson::ondemand::value value = field.value();
             std::string_view raw;
             if (auto e = raw_value(value, raw); e != simdjson::SUCCESS) return fail(rec, e);
-            const std::size_t at = static_cast<std::size_t>(raw.data() - buffer_.data());
+            const std::size_t at = static_cast<std::size_t>(raw.data() - json.data());
             const std::string_view original = line.substr(at, raw.size());
             if (key == "text" && !rec.has_text) {
                 if (raw.empty() || raw[0] != '"') {
@@ -199,7 +213,7 @@ public:
                 continue;  // a repeated key: the first one counts
             } else {
                 rec.passthrough += ",\"";
-                append_raw(rec.passthrough, line.substr(static_cast<std::size_t>(key.data() - buffer_.data()), key.size()),
+                append_raw(rec.passthrough, line.substr(static_cast<std::size_t>(key.data() - json.data()), key.size()),
                            valid);
                 rec.passthrough += "\":";
                 append_raw(rec.passthrough, original, valid);
@@ -210,6 +224,12 @@ public:
             return;
         }
         if (rec.error.empty() && !rec.has_text) rec.error = "no field \"text\"";
+    }
+
+    /// Frees the buffers that grew beyond `keep` bytes (after a huge record).
+    void shrink(std::size_t keep) {
+        if (buffer_.capacity() > keep) std::string().swap(buffer_);
+        if (parser_.capacity() > keep) parser_ = simdjson::ondemand::parser{};
     }
 
 private:

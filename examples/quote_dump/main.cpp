@@ -2,12 +2,14 @@
 // quote-dump: who said what, from text files, folders or JSON Lines, as JSON Lines, TSV or a
 // readable listing. Run `quote-dump --help` for the manual.
 //
-// Structure: the main thread reads the inputs into jobs (one document, or one JSONL line, or
-// a message about an input that could not be read); N worker threads run the engines, which
-// are built once and shared (they are immutable); one writer thread prints the results in
-// input order. At most a bounded window of documents is in flight, so memory depends on the
-// largest document, never on how many there are. With -j 1 everything runs on the main
-// thread through the same functions.
+// Structure: the main thread only reads the inputs into jobs (a whole text file; for JSON
+// Lines, a block of about 64 KB of whole lines, cut at a line end without looking at the
+// records; or a message about an input that could not be read). N worker threads do the rest:
+// split a block into lines, parse the JSON, run the engines (built once and shared: they are
+// immutable) and format the output; the worker that completes the oldest job writes the
+// results that are ready, in input order (no writer thread competes for the cores). At most a
+// bounded window of jobs is in flight, so memory depends on the largest document, never on
+// how many there are. With -j 1 everything runs on the main thread through the same functions.
 #include "engine.hpp"
 #include "format.hpp"
 #include "inputs.hpp"
@@ -23,13 +25,16 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
@@ -65,21 +70,18 @@ struct settings {
 
 // ---- jobs and results ------------------------------------------------------------------
 
-// A unit of work: one text document, a batch of JSONL lines (many small records per hand-off
-// keep the threads busy with documents rather than with each other), or a message about an
-// input that could not be read.
+// A unit of work: one text document, a block of whole JSONL lines (about 64 KB: many records
+// per hand-over keep the threads busy with documents rather than with each other; the lines
+// are split, parsed and formatted by the worker), or a message about an input that could not
+// be read.
 struct job {
-    enum class type : std::uint8_t { text, jsonl_batch, message };
-    struct line_ref {
-        std::size_t offset = 0;  // into data
-        std::size_t length = 0;
-        std::size_t number = 0;  // 1-based line number in its input
-    };
+    enum class type : std::uint8_t { text, jsonl_block, message, flush };
     type kind = type::text;
     std::shared_ptr<const std::string> source;  // the input's name, for messages and fallback ids
     std::string id_json;                        // the id (text)
-    std::string data;                           // the text, the batch's lines, or the message
-    std::vector<line_ref> lines;                // jsonl_batch: where each line is in data
+    std::string data;                           // the text, the block's lines, or the message
+    std::size_t length = 0;                     // jsonl_block: bytes of lines in data (then padding)
+    std::size_t first_line = 0;                 // jsonl_block: 1-based number of its first line
     std::size_t bytes = 0;                      // input bytes this job stands for
 };
 
@@ -89,13 +91,26 @@ struct job_result {
     std::size_t bytes = 0;
     std::size_t documents = 0;
     std::size_t failed = 0;
+    bool flush = false;  // write out what is buffered (the input is waiting for more)
 };
 
-// What a worker thread owns: the JSONL reader (simdjson buffers) and scratch space.
+// What a worker thread owns: the JSONL reader (simdjson buffers) and scratch space, reused
+// from one document to the next.
 struct worker_state {
     jsonl_reader reader;
     jsonl_record record;
     document_rows rows;
+
+    // After a huge document, gives back what it made grow (so a thread does not keep a large
+    // document's worth of memory for the rest of the run); ordinary sizes are kept for reuse.
+    void shrink() {
+        reader.shrink(keep_bytes);
+        record.shrink(keep_bytes);
+        if (rows.quotations.capacity() * sizeof(quotation_row) > keep_bytes) std::vector<quotation_row>().swap(rows.quotations);
+        if (rows.sentences.capacity() * sizeof(whosaid::text_span) > keep_bytes) std::vector<whosaid::text_span>().swap(rows.sentences);
+    }
+
+    static constexpr std::size_t keep_bytes = std::size_t{1} << 20U;
 };
 
 std::string json_string(std::string_view s) {
@@ -113,21 +128,44 @@ public:
         r.bytes = j.bytes;
         switch (j.kind) {
             case job::type::message: r.message = std::move(j.data); break;
+            case job::type::flush: r.flush = true; break;
             case job::type::text: document(w, j.id_json, {}, j.data, r); break;
-            case job::type::jsonl_batch:
-                for (const job::line_ref& line : j.lines) {
-                    record(w, *j.source, line.number, std::string_view(j.data).substr(line.offset, line.length), r);
-                }
-                break;
+            case job::type::jsonl_block: block(w, j, r); break;
         }
+        w.shrink();
         return r;
     }
 
 private:
-    // One JSONL record.
+    // The lines of a block: LF ends a line, a CR before it is dropped, a byte order mark at
+    // the start of an input is skipped, blank lines are not records.
+    void block(worker_state& w, job& j, job_result& r) const {
+        const std::string_view data(j.data);
+        std::size_t number = j.first_line;
+        std::size_t pos = 0;
+        while (pos < j.length) {
+            const std::size_t nl = data.substr(0, j.length).find('\n', pos);
+            const std::size_t end = nl == std::string_view::npos ? j.length : nl;
+            std::string_view line = data.substr(pos, end - pos);
+            pos = end + 1;
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+            // The bytes after the line up to the end of data (the next lines, then the padding)
+            // are readable: the JSON reader needs no copy. Once the last line is parsed the
+            // block is freed, before the engines run (for a huge line, the largest part).
+            const std::size_t readable = data.size() - static_cast<std::size_t>(line.data() - data.data());
+            std::string* release = pos >= j.length ? &j.data : nullptr;
+            if (!is_blank(line)) record(w, *j.source, number, line, readable, release, r);
+            ++number;
+        }
+    }
+
+    // One JSONL record; `readable` bytes from line.data() on may be read. `release`, when not
+    // null, is the buffer holding the line, freed once the line is parsed (`line` then dangles).
     void record(worker_state& w, const std::string& source, std::size_t line_no, std::string_view line,
-                job_result& r) const {
-        w.reader.parse(line, w.record);
+                std::size_t readable, std::string* release, job_result& r) const {
+        w.reader.parse(line, readable, w.record);
+        if (release != nullptr) std::string().swap(*release);
         std::string fallback_id;
         if (w.record.id_json.empty()) fallback_id = json_string(source + ":" + std::to_string(line_no));
         const std::string_view id_json = w.record.id_json.empty() ? std::string_view(fallback_id) : w.record.id_json;
@@ -260,6 +298,7 @@ public:
         if (!r.out.empty() && std::fwrite(r.out.data(), 1, r.out.size(), stdout) != r.out.size()) {
             output_failed_.store(true, std::memory_order_relaxed);
         }
+        if (r.flush && std::fflush(stdout) != 0) output_failed_.store(true, std::memory_order_relaxed);
         documents_ += r.documents;
         failed_ += r.failed;
         bytes_ += r.bytes;
@@ -369,43 +408,97 @@ private:
             send(std::move(j));
             return;
         }
-        line_reader lines(fd);
-        std::size_t line_no = 0;
-        std::size_t consumed = 0;
-        job batch;
-        const auto flush = [&] {
-            if (batch.lines.empty()) return;
-            send(std::move(batch));
-            batch = job{};
-        };
-        std::string line;
-        for (;;) {
-            // Hand over what is read before waiting for more input: a slow stream (a pipe fed a
-            // record at a time) still gets each record's output without delay.
-            if (!lines.line_ready()) flush();
-            if (stopped_ || !lines.next(line)) break;
-            ++line_no;
-            const std::size_t bytes = lines.bytes() - consumed;
-            consumed = lines.bytes();
-            if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a byte order mark
-            if (is_blank(line)) continue;  // not a record: blank lines are ignored
-            if (batch.lines.empty()) {
-                batch.kind = job::type::jsonl_batch;
-                batch.source = source;
-            }
-            batch.lines.push_back({.offset = batch.data.size(), .length = line.size(), .number = line_no});
-            batch.data += line;
-            batch.bytes += bytes;
-            if (batch.data.size() >= batch_bytes || batch.lines.size() >= batch_lines) flush();
-        }
-        flush();
-        if (lines.error() != 0) message("error reading '" + name + "' after line " + std::to_string(line_no) + ": " + errno_text(lines.error()));
+        read_jsonl(fd, name, source);
     }
 
-    // A batch of JSONL lines is handed over when it reaches 32 KB or 32 lines: enough work
-    // (about a millisecond) to make the hand-over cheap, small enough to keep little in flight.
-    static constexpr std::size_t batch_bytes = std::size_t{32} << 10U;
-    static constexpr std::size_t batch_lines = 32;
+    // Reads a JSONL stream in blocks of whole lines (the workers split them): the main thread
+    // does nothing per line but count the line ends, so it never holds up the workers.
+    void read_jsonl(int fd, const std::string& name, const std::shared_ptr<const std::string>& source) {
+        struct stat st {};
+        const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        std::string data;                          // the block being read: whole lines, then a part line
+        std::size_t last_nl = std::string::npos;  // the last line end in data
+        std::size_t lines_sent = 0;
+        bool eof = false;
+        bool unflushed = false;  // blocks handed over since the last flush job
+        int error = 0;
+        // Hands over the lines up to data[end - 1]; keeps the rest for the next block.
+        const auto hand_over = [&](std::size_t end) {
+            job j;
+            j.kind = job::type::jsonl_block;
+            j.source = source;
+            j.first_line = lines_sent + 1;
+            j.length = end;
+            j.bytes = end;
+            std::string rest(data, end);
+            data.resize(end);
+            data.append(padding, ' ');  // the JSON reader parses each line in place
+            j.data = std::move(data);
+            data = std::move(rest);
+            lines_sent += static_cast<std::size_t>(std::count(j.data.begin(), j.data.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+            last_nl = std::string::npos;
+            unflushed = true;
+            send(std::move(j));
+        };
+        while (!stopped_) {
+            if (eof) {
+                // A read error drops the part line (it may be cut short); at the end of the
+                // input it is the last line, without a line end.
+                const std::size_t end = error != 0 ? (last_nl == std::string::npos ? 0 : last_nl + 1) : data.size();
+                if (end > 0) hand_over(end);
+                break;
+            }
+            if (last_nl != std::string::npos && data.size() >= block_bytes) {
+                hand_over(last_nl + 1);
+                continue;
+            }
+            // Before waiting for more input, the whole lines read so far are handed over and
+            // the output so far is written out (a flush job, written after them): a slow
+            // stream (a pipe fed a record at a time, `tail -f`) gets each record's output
+            // without delay. A file or a busy pipe never waits.
+            if (!regular && !readable_now(fd)) {
+                if (last_nl != std::string::npos) hand_over(last_nl + 1);
+                if (unflushed) {
+                    job f;
+                    f.kind = job::type::flush;
+                    send(std::move(f));
+                    unflushed = false;
+                }
+            }
+            // Room for a read and the padding: handing over never reallocates (or copies a huge line).
+            if (data.capacity() - data.size() < read_bytes + padding) {
+                data.reserve(std::max(data.size() + read_bytes + padding, block_bytes + read_bytes + padding));
+            }
+            const std::size_t old = data.size();
+            data.resize(old + read_bytes);
+            const ::ssize_t r = read_some(fd, data.data() + old, read_bytes);
+            if (r <= 0) {
+                data.resize(old);
+                if (r < 0) error = errno;
+                eof = true;
+                continue;
+            }
+            data.resize(old + static_cast<std::size_t>(r));
+            if (const void* nl = ::memrchr(data.data() + old, '\n', static_cast<std::size_t>(r)); nl != nullptr) {
+                last_nl = static_cast<std::size_t>(static_cast<const char*>(nl) - data.data());
+            }
+        }
+        if (error != 0) message("error reading '" + name + "' after line " + std::to_string(lines_sent) + ": " + errno_text(error));
+    }
+
+    // Whether reading `fd` now would return at once (data or its end are there).
+    static bool readable_now(int fd) noexcept {
+        pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
+        return ::poll(&p, 1, 0) != 0;
+    }
+
+    // Blocks of about 64 KB (a millisecond or two of work: the hand-over is cheap next to it,
+    // the last block of a run leaves the other threads idle only briefly, and the blocks in
+    // flight touch little memory), read 64 KB at a time. A line longer than that is a block of
+    // its own, whatever its size.
+    static constexpr std::size_t block_bytes = std::size_t{64} << 10U;
+    static constexpr std::size_t read_bytes = std::size_t{64} << 10U;
+    static constexpr std::size_t padding = simdjson::SIMDJSON_PADDING;
 
     const settings& s_;
     Submit& submit_;
@@ -501,11 +594,12 @@ int run(const settings& s) {
         reader.run();
     } else {
         std::vector<worker_state> states(jobs);
-        // In flight: two jobs per worker, and at most 256 MB of input (one job is always
-        // admitted, whatever its size). Little in flight means little memory touched: a page
-        // fault is not cheap.
+        // In flight: two jobs per worker (one being processed, one waiting, so a worker never
+        // waits for the reading thread), and at most 16 MB of input (one job is always
+        // admitted, whatever its size). JSONL blocks are 64 KB: memory depends on the largest
+        // document, never on the number of documents.
         ordered_pool<job, job_result> pool(
-            jobs, std::size_t{2} * jobs, std::size_t{256} << 20U,
+            jobs, std::size_t{2} * jobs, std::size_t{16} << 20U,
             [&](std::size_t w, job& j) { return proc.process(states[w], j); },
             [&](job_result&& r) { out.write(std::move(r)); }, [](const job& j) { return j.data.size(); });
         auto submit = [&](job&& j) { return pool.submit(std::move(j)) && !out.output_failed(); };
@@ -612,11 +706,13 @@ EXAMPLES
 
 int main(int argc, char** argv) {
 #ifdef __GLIBC__
-    // Keep freed memory for reuse instead of returning it to the kernel after every batch (trim)
+    // Keep freed memory for reuse instead of returning it to the kernel after every block (trim)
     // and of mapping each large buffer afresh (mmap): each page handed back is faulted in again
-    // on the next batch, and page faults are what stops the workers from scaling.
+    // on the next block, and page faults (dear on virtual machines) are what keeps the workers
+    // from scaling. Up to 32 MB is kept; what a huge document needed beyond that is given back
+    // once it is done.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
 #endif
     settings s;
     CLI::App app{description, "quote-dump"};

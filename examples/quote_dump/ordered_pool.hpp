@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A bounded, ordered worker pool: jobs are submitted in order, processed by N threads in any
-// order, and their results handed to one writer in submission order.
+// order, and their results written in submission order.
 #pragma once
 
 #include <condition_variable>
@@ -15,14 +15,20 @@
 
 namespace quote_dump {
 
-/// Runs `process(worker_index, job) -> result` on `workers` threads and `write(result&&)` on
-/// one writer thread, in the order the jobs were submitted, so the output of N workers is
-/// identical to that of one.
+/// Runs `process(worker_index, job) -> result` on `workers` threads and `write(result&&)` in
+/// the order the jobs were submitted, so the output of N workers is identical to that of one.
+///
+/// There is no writer thread: the worker that completes the oldest unwritten job writes it and
+/// every later result that is already done, while the others go on processing. So N workers
+/// use N threads (plus the submitting one, which mostly waits), and on N cores no thread
+/// competes with the workers for a core. `write` is never called by two threads at once, and
+/// each call happens after the previous one (it may keep unsynchronised state).
 ///
 /// Memory is bounded: at most `window` jobs are in flight (submitted and not yet written), and
 /// at most `max_bytes` of job payload (as measured by `job_bytes`), except that one job is
-/// always admitted however large, so the bound is set by the largest document, never by the
-/// number of documents. `submit` blocks while the window is full.
+/// always admitted however large, so the bound is set by the largest job, never by the number
+/// of jobs. `submit` blocks while the window is full. A job is destroyed as soon as it is
+/// processed, a result as soon as it is written.
 ///
 /// An exception thrown by `process` or `write` stops the pool; `finish()` rethrows it.
 template <class Job, class Result>
@@ -40,9 +46,8 @@ public:
           write_(std::move(write)),
           job_bytes_(std::move(job_bytes)) {
         if (workers < 1) workers = 1;
-        threads_.reserve(workers + 1);
+        threads_.reserve(workers);
         for (std::size_t w = 0; w < workers; ++w) threads_.emplace_back([this, w] { work(w); });
-        threads_.emplace_back([this] { drain(); });
     }
 
     ordered_pool(const ordered_pool&) = delete;
@@ -109,7 +114,6 @@ private:
     void wake_all() {
         can_submit_.notify_all();
         can_take_.notify_all();
-        can_write_.notify_all();
     }
 
     void fail(std::exception_ptr e) {
@@ -126,57 +130,56 @@ private:
             std::uint64_t index = 0;
             {
                 std::unique_lock<std::mutex> lock(mutex_);
+                // Closing and nothing left to take: the last results were written by the
+                // workers that completed them.
                 can_take_.wait(lock, [&] { return failed_ || taken_ < submitted_ || closing_; });
-                if (failed_ || taken_ == submitted_) return;  // closing and nothing left
+                if (failed_ || taken_ == submitted_) return;
                 index = taken_++;
             }
             slot& s = slots_[index % slots_.size()];
             try {
                 // The slot is ours alone until it is marked done: the submitter does not reuse it
-                // before the writer has taken its result.
+                // before its result is written.
                 Result r = process_(worker, s.job);
                 s.job = Job{};
-                const std::lock_guard<std::mutex> lock(mutex_);
+                std::unique_lock<std::mutex> lock(mutex_);
                 s.result = std::move(r);
                 s.done = true;
+                if (!writing_) write_ready(lock);
             } catch (...) {
                 fail(std::current_exception());
                 return;
             }
-            can_write_.notify_one();
         }
     }
 
-    void drain() {
-        for (;;) {
-            Result r{};
-            std::size_t bytes = 0;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                can_write_.wait(lock, [&] {
-                    return failed_ || (written_ < submitted_ && slots_[written_ % slots_.size()].done) ||
-                           (closing_ && written_ == submitted_);
-                });
-                if (failed_ || written_ == submitted_) return;
-                slot& s = slots_[written_ % slots_.size()];
-                r = std::move(s.result);
-                s.result = Result{};
-                s.done = false;
-                bytes = s.bytes;
-            }
+    // Writes the results that are next in order and done, one after the other, the lock
+    // released while each is written. Called with the lock held and `writing_` false; only one
+    // thread at a time is the writer. A worker that completes a result while another writes
+    // leaves it to that writer, which checks again under the lock before it stops.
+    void write_ready(std::unique_lock<std::mutex>& lock) {
+        writing_ = true;
+        while (!failed_ && written_ < submitted_ && slots_[written_ % slots_.size()].done) {
+            slot& s = slots_[written_ % slots_.size()];
+            Result r = std::move(s.result);
+            s.result = Result{};
+            s.done = false;
+            const std::size_t bytes = s.bytes;
+            lock.unlock();
             try {
                 write_(std::move(r));
             } catch (...) {
-                fail(std::current_exception());
-                return;
+                lock.lock();
+                writing_ = false;
+                throw;
             }
-            {
-                const std::lock_guard<std::mutex> lock(mutex_);
-                ++written_;
-                in_flight_bytes_ -= bytes;
-            }
+            r = Result{};  // freed before the next job is admitted
+            lock.lock();
+            ++written_;
+            in_flight_bytes_ -= bytes;
             can_submit_.notify_one();
         }
+        writing_ = false;
     }
 
     std::vector<slot> slots_;
@@ -189,11 +192,11 @@ private:
     std::mutex mutex_;
     std::condition_variable can_submit_;
     std::condition_variable can_take_;
-    std::condition_variable can_write_;
     std::uint64_t submitted_ = 0;  // jobs queued so far
     std::uint64_t taken_ = 0;      // jobs handed to a worker
     std::uint64_t written_ = 0;    // results written
     std::size_t in_flight_bytes_ = 0;
+    bool writing_ = false;  // a worker is writing results
     bool closing_ = false;
     bool failed_ = false;
     bool finished_ = false;
