@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: MIT
 // whosaid-pathological: linear time on adversarial input. For each kind of pathological input
 // (benchmarks/pathological.hpp: `"` only, `«` only, no space, one line, quotes nested 10,000
-// deep, NUL bytes, random bytes) and each stage (UTF-8 validation, sentences, quotes, the whole
-// extractor), prints the time per MB at 2 and 20 MB (and 200 MB with --big), and the ratios of
-// the total times 20 MB / 2 MB and 200 MB / 20 MB. Linear is 10; the program exits 1 when a
-// ratio exceeds the limit (15 by default), 0 otherwise.
+// deep, NUL bytes, random bytes) and each stage (UTF-8 validation, sentences, quotes, the
+// attributor alone on the splitter's and detector's output, the whole extractor), prints the time
+// per MB at 2 and 20 MB (and 200 MB with --big), and the ratios of the total times 20 MB / 2 MB
+// and 200 MB / 20 MB. Linear is 10; the program exits 1 when a ratio exceeds the limit (15 by
+// default), 0 otherwise. A ratio whose larger size runs faster than 0.5 ms per MB (memory speed)
+// is printed with "~" and not judged: there it measures caches, not the algorithm.
 //
 //   whosaid-pathological [--big] [--limit R] [--kind NAME]... [--stage NAME]...
 //
 // Every stage runs under the replace policy (random bytes are mostly invalid UTF-8; on the valid
 // kinds replace and reject do the same work). The validation stage finds every bad byte (it
 // resumes after each), so it reads the whole input on every kind. Times are the best of several
-// runs (5 at 2 MB, 3 at 20 MB, 1 at 200 MB) on a shared machine.
+// runs, in CPU time (the machine is shared): 3 at 20 MB, taking turns with 3 at 2 MB so that
+// both sizes see the same load, then more at 2 MB until 0.5 s were spent on it (a stage that
+// takes a millisecond is measured often enough to be stable), 1 at 200 MB. At 2 MB one run
+// processes 10 separate copies of the input one after the other (and counts a tenth of the
+// time), so that the data comes from memory as it does at 20 MB, not from the cache.
 #include "pathological.hpp"
 
 #include <whosaid/whosaid.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -30,14 +36,26 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 
 namespace patho = whosaid_pathological;
 using whosaid::invalid_utf8;
 
+/// The splitter's sentences and the detector's quotes of one input, computed before timing the
+/// attributor alone.
+struct prepared {
+    std::vector<whosaid::text_span> sentences;
+    std::vector<whosaid::quote> quotes;
+};
+
 struct stage {
     std::string name;
-    std::function<std::uint64_t(std::string_view)> run;  // returns a checksum of the result
+    std::function<std::uint64_t(std::string_view, const prepared&)> run;  // returns a checksum of the result
+    bool needs_prepared = false;
 };
 
 std::string sample_text() {
@@ -57,6 +75,16 @@ std::string sample_text() {
     return all;
 }
 
+/// CPU time of this process: a stage runs on one thread, and on a shared machine the wall clock
+/// also counts the time other processes held the processor.
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+/// A stage faster than this per MB at the larger size of a ratio runs at memory speed (over 2
+/// GB/s); there the ratio reflects caches and memory bandwidth shared with other processes, not
+/// the algorithm, and is printed but not judged. A super-linear stage is much slower per MB at
+/// 200 MB (--big) than at 20 MB and so is judged there.
+constexpr double min_ms_per_mb = 0.5;
+
 int usage() {
     std::fprintf(stderr, "usage: whosaid-pathological [--big] [--limit R] [--kind NAME]... [--stage NAME]...\n");
     return 2;
@@ -65,6 +93,16 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // A warm heap at every size. glibc serves a large block with a fresh mmap (and the kernel
+    // zero-fills its pages on first touch, counted as CPU time) above a threshold that rises, as
+    // blocks are freed, to at most 32 MB: the runs at 2 MB soon reuse freed memory while those
+    // at 20 and 200 MB keep faulting in new pages, which made a stage that allocates much (the
+    // attributor: 8 ms per MB warm, 40 cold) look 5 times slower per MB at 20 MB. Every block
+    // from the heap, never given back: each size is timed on memory already touched.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 0x7FFFFFFF);
+#endif
     bool big = false;
     double limit = 15.0;
     std::vector<std::string> kinds_wanted;
@@ -82,7 +120,7 @@ int main(int argc, char** argv) {
     const whosaid::quote_detector detector({.on_invalid = invalid_utf8::replace});
     const whosaid::extractor extractor({.on_invalid = invalid_utf8::replace});
     std::vector<stage> stages;
-    stages.push_back({"utf8", [](std::string_view t) -> std::uint64_t {
+    stages.push_back({"utf8", [](std::string_view t, const prepared&) -> std::uint64_t {
                           std::uint64_t bad = 0;
                           for (std::size_t from = 0; from < t.size();) {
                               const std::size_t at = whosaid::utf8::find_invalid(t.substr(from));
@@ -92,16 +130,22 @@ int main(int argc, char** argv) {
                           }
                           return bad;
                       }});
-    stages.push_back({"sentences", [&](std::string_view t) -> std::uint64_t {
+    stages.push_back({"sentences", [&](std::string_view t, const prepared&) -> std::uint64_t {
                           std::uint64_t n = 0;
                           const whosaid::error e = splitter.for_each_sentence(t, [&](whosaid::text_span s) { n += s.end; });
                           return e.code == whosaid::errc::ok ? n : 0;
                       }});
-    stages.push_back({"quotes", [&](std::string_view t) -> std::uint64_t {
+    stages.push_back({"quotes", [&](std::string_view t, const prepared&) -> std::uint64_t {
                           const auto r = detector.detect(t);
                           return r ? r->size() : 0;
                       }});
-    stages.push_back({"extract", [&](std::string_view t) -> std::uint64_t {
+    stages.push_back({"attribute",
+                      [&](std::string_view t, const prepared& p) -> std::uint64_t {
+                          const auto r = extractor.attributor().attribute(t, p.sentences, p.quotes);
+                          return r ? r->quotations.size() + r->entities.size() : 0;
+                      },
+                      true});
+    stages.push_back({"extract", [&](std::string_view t, const prepared&) -> std::uint64_t {
                           const auto r = extractor.extract(t);
                           return r ? r->sentences.size() + r->quotes.size() + r->quotations.size() : 0;
                       }});
@@ -125,20 +169,52 @@ int main(int argc, char** argv) {
         if (!wanted(kinds_wanted, patho::name(k))) continue;
         std::vector<std::string> inputs;
         for (std::size_t s : sizes) inputs.push_back(patho::make(k, s, news));
+        // The smallest input fits in the processor's cache and the next does not: a stage that
+        // reads at memory speed would look 2-3 times slower per MB at 20 MB for that reason
+        // alone. So the small size is timed over 10 separate copies in turn (as much memory as
+        // the 20 MB input, each call still on 2 MB), and its time per call is the total / 10.
+        std::vector<std::string> small_copies(sizes[1] / sizes[0], inputs[0]);
+        std::vector<prepared> prep(inputs.size());
+        bool have_prep = false;
         for (const stage& st : stages) {
             if (!wanted(stages_wanted, st.name)) continue;
-            std::vector<double> secs;
-            std::uint64_t sink = 0;
-            for (std::size_t n = 0; n < inputs.size(); ++n) {
-                const int runs = n == 0 ? 5 : (n == 1 ? 3 : 1);
-                double best = 1e300;
-                for (int r = 0; r < runs; ++r) {
-                    const auto start = std::chrono::steady_clock::now();
-                    sink += st.run(inputs[n]);
-                    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            if (st.needs_prepared && !have_prep) {
+                have_prep = true;
+                for (std::size_t n = 0; n < inputs.size(); ++n) {
+                    const auto sentences = extractor.splitter().split(inputs[n]);
+                    if (sentences) prep[n].sentences = *sentences;
+                    const auto quotes = extractor.detector().detect(inputs[n], prep[n].sentences);
+                    if (quotes) prep[n].quotes = *quotes;
                 }
-                secs.push_back(best);
             }
+            std::uint64_t sink = 0;
+            // One timed run of size n: 2 MB over its 10 copies (a tenth of the time counts).
+            const auto time_once = [&](std::size_t n) {
+                const double start = cpu_seconds();
+                if (n > 0) {
+                    sink += st.run(inputs[n], prep[n]);
+                    return cpu_seconds() - start;
+                }
+                for (const std::string& c : small_copies) sink += st.run(c, prep[n]);
+                return (cpu_seconds() - start) / static_cast<double>(small_copies.size());
+            };
+            // 2 MB and 20 MB take turns (3 rounds), so that both see the same load from other
+            // processes; then 2 MB again until 0.5 s were spent on it; 200 MB once.
+            std::vector<double> secs(inputs.size(), 1e300);
+            double spent_small = 0;
+            for (int round = 0; round < 3; ++round) {
+                for (std::size_t n = 0; n < 2; ++n) {
+                    const double t = time_once(n);
+                    secs[n] = std::min(secs[n], t);
+                    if (n == 0) spent_small += t * static_cast<double>(small_copies.size());
+                }
+            }
+            for (int extra = 0; spent_small < 0.5 && extra < 100; ++extra) {
+                const double t = time_once(0);
+                secs[0] = std::min(secs[0], t);
+                spent_small += t * static_cast<double>(small_copies.size());
+            }
+            for (std::size_t n = 2; n < inputs.size(); ++n) secs[n] = time_once(n);
             std::printf("%-16s %-10s", std::string(patho::name(k)).c_str(), st.name.c_str());
             for (std::size_t n = 0; n < inputs.size(); ++n) {
                 std::printf(" %11.2f", secs[n] * 1e3 / (static_cast<double>(inputs[n].size()) / 1e6));
@@ -148,14 +224,17 @@ int main(int argc, char** argv) {
                 // Ratio of total times, normalised to the exact sizes (multi-byte kinds are cut).
                 const double ratio = secs[n] / secs[n - 1] * 10.0 * static_cast<double>(inputs[n - 1].size()) /
                                      static_cast<double>(inputs[n].size());
-                const bool bad = ratio > limit;
+                // At memory speed the ratio measures the memory system, not the algorithm.
+                const bool judged = secs[n] * 1e3 / (static_cast<double>(inputs[n].size()) / 1e6) >= min_ms_per_mb;
+                const bool bad = judged && ratio > limit;
                 failed = failed || bad;
-                std::printf(" %7.1f%s", ratio, bad ? "!" : " ");
+                std::printf(" %7.1f%s", ratio, bad ? "!" : (judged ? " " : "~"));
             }
             std::printf("   [checksum %llu]\n", static_cast<unsigned long long>(sink));
             std::fflush(stdout);
         }
     }
+    std::printf("(~: not judged, faster than %.1f ms per MB at the larger size)\n", min_ms_per_mb);
     if (failed) std::printf("FAIL: a ratio exceeds %.1f (linear is 10)\n", limit);
     else std::printf("OK: every ratio within %.1f (linear is 10)\n", limit);
     return failed ? 1 : 0;

@@ -57,8 +57,10 @@ public:
 
 }  // namespace whosaid_test
 
-// The replacements (C++ [replacement.functions]); the nothrow, array and sized forms that are
-// not replaced here call these in libstdc++ and libc++.
+// The replacements (C++ [replacement.functions]), every form that allocates or frees: the
+// nothrow forms too, although libstdc++'s own call the throwing ones, because AddressSanitizer's
+// runtime defines all of them itself, and a block from its nothrow new (std::stable_sort's
+// buffer) freed by the delete here is an alloc-dealloc mismatch.
 void* operator new(std::size_t n) { return whosaid_test::detail::counted_alloc(n, 0); }
 void* operator new[](std::size_t n) { return whosaid_test::detail::counted_alloc(n, 0); }
 void* operator new(std::size_t n, std::align_val_t a) {
@@ -75,3 +77,35 @@ void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return whosaid_test::detail::counted_alloc(n, 0);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return whosaid_test::detail::counted_alloc(n, 0);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+    try {
+        return whosaid_test::detail::counted_alloc(n, static_cast<std::size_t>(a));
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+    try {
+        return whosaid_test::detail::counted_alloc(n, static_cast<std::size_t>(a));
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
