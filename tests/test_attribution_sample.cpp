@@ -91,46 +91,6 @@ std::vector<gold_doc> load_sample() {
     return docs;
 }
 
-std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (const char c : s) {
-        if (c == ' ') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    return out;
-}
-
-std::string fold_given(std::string g) {
-    // Aleksandr = Alexander, Sergei = Sergey: compare x/ks and a final y/i loosely.
-    std::string out;
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        if (g.compare(i, 2, "ks") == 0) {
-            out += 'x';
-            ++i;
-        } else {
-            out += g[i];
-        }
-    }
-    if (!out.empty() && out.back() == 'y') out.back() = 'i';
-    if (out.size() > 5) out.resize(5);
-    return out;
-}
-
-/// The README's rule: same surname, no conflicting given name.
-bool same_speaker(std::string_view gold, std::string_view pred) {
-    const auto g = words_of(gold);
-    const auto p = words_of(pred);
-    if (g.empty() || p.empty() || g.back() != p.back()) return false;
-    if (g.size() >= 2 && p.size() >= 2 && g.size() <= 3 && p.size() <= 3) return fold_given(g.front()) == fold_given(p.front());
-    return true;
-}
-
 bool matches(std::string_view text, whosaid::text_span gold, whosaid::text_span pred, double gold_cover, double pred_cover) {
     const whosaid::text_span g = whosaid_eval::trim(text, gold);
     const whosaid::text_span p = whosaid_eval::trim(text, pred);
@@ -174,7 +134,7 @@ TEST_CASE("attribution_sample: speakers of the sample corpus", "[attribution_sam
                     break;
                 }
             }
-            const bool right = found != nullptr && g.speaker && same_speaker(*g.speaker, r->speaker_name(d.text, *found));
+            const bool right = found != nullptr && g.speaker && whosaid_eval::same_speaker(*g.speaker, r->speaker_name(d.text, *found));
             if (is_direct) {
                 ++direct;
                 if (right) ++direct_right;

@@ -109,6 +109,19 @@ struct quotation {
     std::int32_t quote = -1;
 };
 
+/// The name of `q`'s speaker as written in `text`: the canonical name of
+/// `entities[q.speaker]` when the speaker is known, else the mention ("sources"), else an empty
+/// view. `text` must be the text that was attributed and `entities` its entity table; the view
+/// points into `text`. A speaker index outside `entities` counts as unknown.
+[[nodiscard]] inline std::string_view speaker_name(std::string_view text, const quotation& q,
+                                                   std::span<const entity> entities) noexcept {
+    if (q.speaker >= 0 && static_cast<std::size_t>(q.speaker) < entities.size()) {
+        return view_of(text, entities[static_cast<std::size_t>(q.speaker)].name);
+    }
+    if (q.mention) return view_of(text, *q.mention);
+    return {};
+}
+
 /// The attributor's result for one text.
 struct attribution {
     /// Quotations in text order (by `content.begin`).
@@ -119,11 +132,7 @@ struct attribution {
     /// The speaker's name as written in `text`: the entity's canonical name when the speaker is
     /// known, else the mention ("sources"), else an empty view. `text` must be the attributed text.
     [[nodiscard]] std::string_view speaker_name(std::string_view text, const quotation& q) const noexcept {
-        if (q.speaker >= 0 && static_cast<std::size_t>(q.speaker) < entities.size()) {
-            return view_of(text, entities[static_cast<std::size_t>(q.speaker)].name);
-        }
-        if (q.mention) return view_of(text, *q.mention);
-        return {};
+        return whosaid::speaker_name(text, q, entities);
     }
 };
 

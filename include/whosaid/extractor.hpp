@@ -59,11 +59,7 @@ struct document {
     /// The speaker's name as written in `text` (the entity's canonical name, else the mention,
     /// else an empty view). `text` must be the text this document was extracted from.
     [[nodiscard]] std::string_view speaker_name(std::string_view text, const quotation& q) const noexcept {
-        if (q.speaker >= 0 && static_cast<std::size_t>(q.speaker) < entities.size()) {
-            return view_of(text, entities[static_cast<std::size_t>(q.speaker)].name);
-        }
-        if (q.mention) return view_of(text, *q.mention);
-        return {};
+        return whosaid::speaker_name(text, q, entities);
     }
 };
 

@@ -274,29 +274,31 @@ struct block_masks {
 [[nodiscard]] inline block_masks masks64(const unsigned char* p) noexcept {
     block_masks m;
 #if defined(__SSE2__)
+    // Byte in [lo, hi] (lo <= 0x80): shifted so that the range starts at -128, one signed compare.
+    const auto range = [](__m128i v, int lo, int hi) {
+        return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                              _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 0x80)));
+    };
+    const auto bits = [](__m128i v) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v)) & 0xFFFFU);
+    };
     for (int q = 0; q < 4; ++q) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
-        const auto range = [&](char lo, char hi) {
-            return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                                 _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-        };
-        const auto bits = [](__m128i v) {
-            return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v)) & 0xFFFFU);
-        };
+        const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // ASCII letters in lowercase
         const unsigned sh = 16U * static_cast<unsigned>(q);
-        const __m128i lo = range('a', 'z');
-        const __m128i up = range('A', 'Z');
-        const __m128i dg = range('0', '9');
-        m.lower |= bits(lo) << sh;
-        m.upper |= bits(up) << sh;
-        m.digit |= bits(dg) << sh;
-        m.alnum |= bits(_mm_or_si128(_mm_or_si128(lo, up), dg)) << sh;
-        m.space |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), range('\t', '\r'))) << sh;
-        m.brk |= bits(range('\n', '\r')) << sh;
+        const std::uint64_t letter = bits(range(folded, 'a', 'z'));
+        const std::uint64_t bit5 = bits(_mm_slli_epi16(x, 2));  // bit 5 of each byte (set: lowercase)
+        const std::uint64_t digit = bits(range(x, '0', '9'));
+        m.lower |= (letter & bit5) << sh;
+        m.upper |= (letter & ~bit5) << sh;
+        m.digit |= digit << sh;
+        m.alnum |= (letter | digit) << sh;
+        m.space |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), range(x, '\t', '\r'))) << sh;
+        m.brk |= bits(range(x, '\n', '\r')) << sh;
         m.apos |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))) << sh;
         m.hyph |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
         m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
-        m.ess |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('s')), _mm_cmpeq_epi8(x, _mm_set1_epi8('S')))) << sh;
+        m.ess |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('s'))) << sh;
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
@@ -338,6 +340,19 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
     word_class cls = 0;
     t.lex = lex.find(len, h, cls);
     t.cls = cls;
+}
+
+/// Number of set bits, inline on every target (std::popcount is a library call on baseline
+/// x86-64, which has no POPCNT instruction).
+[[nodiscard]] constexpr unsigned popcount64(std::uint64_t v) noexcept {
+#if defined(__POPCNT__)
+    return static_cast<unsigned>(std::popcount(v));
+#else
+    v -= (v >> 1U) & 0x5555555555555555ULL;
+    v = (v & 0x3333333333333333ULL) + ((v >> 2U) & 0x3333333333333333ULL);
+    v = (v + (v >> 4U)) & 0x0F0F0F0F0F0F0F0FULL;
+    return static_cast<unsigned>((v * 0x0101010101010101ULL) >> 56U);
+#endif
 }
 
 /// Bits [a, b) set (0 <= a <= b <= 64).
@@ -497,10 +512,10 @@ private:
                 if (p[i + k] >= 0x80U) high |= 1ULL << k;
             }
 #endif
-            const auto others = static_cast<std::size_t>(std::popcount(high));
+            const std::size_t others = high == 0 ? 0 : popcount64(high);
             if (others <= 16) {
                 const std::uint64_t starts = ~space & ~high & ~(alnum & ((alnum << 1U) | prev_word));
-                count += static_cast<std::size_t>(std::popcount(starts)) + others;
+                count += static_cast<std::size_t>(popcount64(starts)) + others;
                 prev_word = alnum >> 63U;
                 i += 64;
                 continue;
@@ -617,15 +632,15 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                 while (todo != 0) {
                     const auto k = static_cast<unsigned>(std::countr_zero(todo));
                     todo &= todo - 1;
-                    token t;
-                    t.begin = base + k;
                     unsigned len = 1;
-                    if ((punct_bits >> k & 1U) != 0) {
-                        t.cp = p[base + k];
+                    std::uint16_t shape = 0;
+                    char32_t first = p[base + k];
+                    const bool word = (punct_bits >> k & 1U) == 0;
+                    if (!word) {
                         if ((poss >> k & 1U) != 0) {
                             len = 2;
-                            t.cp = '\'';
-                            t.shape = s_possessive;
+                            first = '\'';
+                            shape = s_possessive;
                         }
                     } else {
                         const std::uint64_t rest = ends >> k;
@@ -639,35 +654,41 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                             break;
                         }
                         len = e - k + 1;
-                        const std::uint64_t lm = bit_range(k, e + 1);
+                        // Bits [k, e]: e < 61, so the shift is in range.
+                        const std::uint64_t lm = ((2ULL << e) - 1) & ~((1ULL << k) - 1);
                         const std::uint64_t up = (m.upper & lm) >> k;
                         const std::uint64_t low = (m.lower & lm) >> k;
+                        const bool has_digit = (m.digit & lm) != 0;
                         // (No popcount: it is a library call on baseline x86-64.)
-                        std::uint16_t shape = s_word;
+                        shape = s_word;
                         const std::uint64_t lt = up | low;
                         const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
                         const bool two_letters = (lt & (lt - 1)) != 0;
                         if ((up & (lt & (~lt + 1))) != 0) shape |= s_cap;  // the first letter is uppercase
                         if (two_letters && up == lt) shape |= s_allcaps;
                         if ((up & (low << 1U)) != 0) shape |= s_innercap;
-                        if ((m.digit & lm) != 0) shape |= s_digit;
-                        if (one_letter && len <= 4 && (m.digit & lm) == 0) shape |= s_single;
-                        t.cp = p[base + k];
+                        if (has_digit) shape |= s_digit;
+                        if (one_letter && len <= 4 && !has_digit) shape |= s_single;
                         if (len > 3 && len <= max_word && (p[base + e - 1] | 0x20U) == 'l' && (p[base + e] | 0x20U) == 'y') {
                             shape |= s_ly;
                         }
-                        if (lazy) t.lex = lex_pending;
-                        else lookup_ascii(p + base + k, len, lex, t);
                         if (cues != nullptr && len >= 3 && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
-                        t.shape = shape;
                     }
-                    t.length = len;
                     // last <= k < 56: both shifts are in range.
                     const std::uint64_t between = ((1ULL << k) - 1) & ~((1ULL << last) - 1);
                     if ((m.space & between) != 0) pending |= s_space_before;
                     if ((m.brk & between) != 0) pending |= s_break_before;
-                    const bool word = (t.shape & s_word) != 0;
-                    push(t);
+                    // Built in place (no copy of a local token).
+                    token& t = out.emplace_back();
+                    t.begin = base + k;
+                    t.length = len;
+                    t.cp = first;
+                    t.shape = static_cast<std::uint16_t>(shape | pending);
+                    pending = 0;
+                    if (word) {
+                        if (lazy) t.lex = lex_pending;
+                        else lookup_ascii(p + base + k, len, lex, t);
+                    }
                     last = k + len;
                     // A possessive right after the word belongs with it, wherever it falls.
                     if (word && (poss >> last & 1U) != 0) {

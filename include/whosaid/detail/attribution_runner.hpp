@@ -449,7 +449,12 @@ private:
             const bool modifier = name.e < ntok() && lower(name.e) && np_word(name.e) && same_para(name.e, name.b);
             const std::string_view w = word_text(name.b);
             const auto ends = [&](std::string_view suf) {
-                return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf;
+                if (w.size() <= suf.size() + 2) return false;
+                const char* tail = w.data() + (w.size() - suf.size());
+                for (std::size_t si = 0; si < suf.size(); ++si) {
+                    if (tail[si] != suf[si]) return false;
+                }
+                return true;
             };
             if (modifier || ends("ian") || ends("ese") || ends("ish") || ends("ean") || ends("ский") ||
                 ends("ская") || ends("ские")) {

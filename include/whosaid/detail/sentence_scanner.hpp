@@ -16,12 +16,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
 
 WHOSAID_BEGIN_NAMESPACE
 
@@ -39,6 +44,15 @@ inline constexpr std::array<std::uint8_t, 256> sentence_stop_bytes = [] {
     for (const std::size_t c : {0xC2U, 0xD8U, 0xE0U, 0xE2U, 0xE3U, 0xEFU}) t[c] = 1;
     return t;
 }();
+
+// The word-at-a-time skips of `sentence_scanner::next_stop_byte` pass over bytes that are not
+// below 0x0E, above 0x7F or one of . ! ?: no stop byte may be such a byte.
+static_assert([] {
+    for (unsigned c = 0; c < 256; ++c) {
+        if ((sentence_stop_bytes[c] & 1U) != 0 && !(c < 0x0E || c >= 0x80 || c == '.' || c == '!' || c == '?')) return false;
+    }
+    return true;
+}(), "a stop byte the skips of next_stop_byte would miss");
 
 [[nodiscard]] constexpr bool is_ascii_space(unsigned char b) noexcept { return b == ' ' || (b >= 0x09 && b <= 0x0D); }
 
@@ -230,6 +244,23 @@ private:
         const std::uint8_t mask = list_active_ ? 3U : 1U;
         for (;;) {
             if (!list_active_) {
+#if defined(__SSE2__)
+                // Sixteen at a time: the bytes `may_hold_stop_byte` flags (below 0x0E or above
+                // 0x7F, both "less than 0x0E" as signed bytes, and . ! ?), jumping to the first.
+                while (n_ - i >= 16) {
+                    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
+                    const __m128i low_or_high = _mm_cmplt_epi8(x, _mm_set1_epi8(0x0E));
+                    const __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                                                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')),
+                                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))));
+                    const auto hits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(low_or_high, punct))) & 0xFFFFU;
+                    if (hits != 0) {
+                        i += static_cast<std::size_t>(std::countr_zero(hits));
+                        break;
+                    }
+                    i += 16;
+                }
+#endif
                 while (n_ - i >= 8) {
                     std::uint64_t w = 0;
                     std::memcpy(&w, text_.data() + i, 8);
@@ -698,8 +729,13 @@ private:
 
     [[nodiscard]] bool is_abbreviation(std::string_view lower) const noexcept {
         if (lower.size() > longest_abbreviation_) return false;
-        return find_abbreviation(profile_.abbreviations, lower) != nullptr ||
-               std::binary_search(extra_.begin(), extra_.end(), lower,
+        return find_abbreviation(profile_.abbreviations, lower) != nullptr || is_extra_abbreviation(lower);
+    }
+
+    /// True when `lower` is one of the caller's extra abbreviations.
+    [[nodiscard]] bool is_extra_abbreviation(std::string_view lower) const noexcept {
+        if (extra_.empty() || lower.size() > longest_abbreviation_) return false;
+        return std::binary_search(extra_.begin(), extra_.end(), lower,
                                   [](std::string_view x, std::string_view y) { return x < y; });
     }
 
@@ -860,7 +896,8 @@ private:
             }
             return pw;
         }
-        if (is_abbreviation(lower) || is_initialism(word)) pw.kind = prev_kind::ambiguous;
+        // The language table was searched above: only the caller's extra abbreviations remain.
+        if (is_extra_abbreviation(lower) || is_initialism(word)) pw.kind = prev_kind::ambiguous;
         return pw;
     }
 
