@@ -19,6 +19,8 @@
 // Linux counts in a child's ru_maxrss the memory of the process it was started from (the peak
 // is carried across exec), so this program keeps its own memory small (it streams the corpus)
 // and says so when its own peak is not below the figures it measures.
+#include "run_tool.hpp"
+
 #include <simdjson.h>
 
 #include <fcntl.h>
@@ -38,8 +40,6 @@
 #include <string_view>
 #include <vector>
 
-extern char** environ;
-
 namespace {
 
 #ifndef WHOSAID_SHARED_CORPUS_DIR
@@ -50,29 +50,8 @@ namespace {
 // peak RSS in KiB, or -1 when it could not run or exited with a status above `max_status`
 // (1 only says that some documents got error records).
 long peak_rss_kib(const std::string& exe, const std::string& input, unsigned threads, int max_status = 1) {
-    const std::string j = std::to_string(threads);
-    std::vector<std::string> args = {exe, "--jsonl", "--format", "jsonl", "--progress", "never", "-j", j};
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1;
-    int status = 0;
-    struct rusage usage {};
-    while (::wait4(pid, &status, 0, &usage) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > max_status) return -1;
-    return usage.ru_maxrss;  // KiB on Linux
+    const whosaid_bench::tool_run r = whosaid_bench::run_quote_dump(exe, input, true, threads, "/dev/null", max_status);
+    return r.ok ? r.peak_rss_kib : -1;
 }
 
 struct corpus_info {

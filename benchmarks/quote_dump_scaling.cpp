@@ -17,6 +17,8 @@
 // SCHED_FIFO (needs root or CAP_SYS_NICE; otherwise a note and normal scheduling): on a
 // shared machine it gets the cores ahead of other work, so that two threads really have two
 // cores. The kernel still keeps 5% of each second for other work (sched_rt_runtime_us).
+#include "run_tool.hpp"
+
 #include <fcntl.h>
 #include <sched.h>
 #include <spawn.h>
@@ -34,8 +36,6 @@
 #include <string>
 #include <vector>
 
-extern char** environ;
-
 namespace {
 
 #ifndef WHOSAID_SHARED_CORPUS_DIR
@@ -51,29 +51,8 @@ std::string read_file(const std::string& path) {
 // in seconds, or a negative value when it could not run or exited with a status above 1
 // (1 only says that some documents got error records).
 double run_once(const std::string& exe, const std::string& corpus, unsigned threads, const std::string& out_path) {
-    const std::string j = std::to_string(threads);
-    std::vector<std::string> args = {exe, "--jsonl", "--format", "jsonl", "--progress", "never", "-j", j, corpus};
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1.0;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
-    }
-    const auto t1 = std::chrono::steady_clock::now();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) return -1.0;
-    return std::chrono::duration<double>(t1 - t0).count();
+    const whosaid_bench::tool_run r = whosaid_bench::run_quote_dump(exe, corpus, false, threads, out_path);
+    return r.ok ? r.seconds : -1.0;
 }
 
 }  // namespace
