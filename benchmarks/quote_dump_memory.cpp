@@ -20,6 +20,7 @@
 // is carried across exec), so this program keeps its own memory small (it streams the corpus)
 // and says so when its own peak is not below the figures it measures.
 #include "run_tool.hpp"
+#include "../examples/quote_dump/json_out.hpp"
 
 #include <simdjson.h>
 
@@ -89,27 +90,6 @@ long own_peak_kib() {
     struct rusage usage {};
     ::getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
-}
-
-// Appends `s` escaped for the inside of a JSON string literal.
-void append_json_chars(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20U) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
 }
 
 double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
@@ -199,7 +179,7 @@ int main(int argc, char** argv) {
             scan_corpus(corpus, again, [&](std::string_view text) {
                 piece.clear();
                 if (again.documents > 1) piece += "\\n\\n";  // a blank line between the texts
-                append_json_chars(piece, text);
+                quote_dump::append_json_chars(piece, text);  // corpus text: valid UTF-8 (simdjson checked it)
                 out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
             });
             out << "\"}\n";

@@ -14,12 +14,11 @@
 
 namespace quote_dump {
 
-/// Appends `s` as a JSON string literal, quotes included. Control characters are escaped;
-/// bytes that are not valid UTF-8 are written as U+FFFD, so the output is valid JSON even for
-/// text processed under the replace policy.
-inline void append_json_string(std::string& out, std::string_view s) {
+/// Appends `s` escaped for the inside of a JSON string literal (no quotes around it). Control
+/// characters are escaped; bytes that are not valid UTF-8 are written as U+FFFD, so the output
+/// is valid JSON even for text processed under the replace policy.
+inline void append_json_chars(std::string& out, std::string_view s) {
     constexpr char hex[] = "0123456789abcdef";
-    out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied: runs are copied in one go
     std::size_t i = 0;
     while (i < s.size()) {
@@ -57,6 +56,12 @@ inline void append_json_string(std::string& out, std::string_view s) {
         run = i;
     }
     out.append(s.data() + run, s.size() - run);
+}
+
+/// Appends `s` as a JSON string literal, quotes included (see `append_json_chars`).
+inline void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    append_json_chars(out, s);
     out += '"';
 }
 
