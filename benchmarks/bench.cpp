@@ -90,6 +90,7 @@ int main(int argc, char** argv) try {
         for (const auto& q : qs) n += q.content.begin + q.content.end + static_cast<std::uint64_t>(q.speaker + 1);
         return n;
     };
+    whosaid::workspace attribute_work;
     stages.push_back({"attribute", [&](const document& d) -> std::uint64_t {
                           auto it = attribution_inputs.find(&d);
                           if (it == attribution_inputs.end()) {
@@ -98,12 +99,19 @@ int main(int argc, char** argv) try {
                               in.quotes = quotes_en.detect(d.text, in.sentences).value_or(std::vector<whosaid::quote>{});
                               it = attribution_inputs.emplace(&d, std::move(in)).first;
                           }
-                          const auto r = attributor_en.attribute(d.text, it->second.sentences, it->second.quotes);
+                          const auto r = attributor_en.attribute(d.text, it->second.sentences, it->second.quotes, attribute_work);
                           return r ? quotation_sum(r->quotations) : 0;
                       }});
-    // End to end: validation, paragraphs, sentences, quotations and attribution.
+    // End to end: validation, paragraphs, sentences, quotations and attribution, the way a
+    // stream is meant to run on one thread (one workspace reused from document to document),
+    // and with the one-argument call that allocates its working state afresh each time.
     const whosaid::extractor extractor_en;
+    whosaid::workspace work;
     stages.push_back({"extract", [&](const document& d) -> std::uint64_t {
+                          const auto r = extractor_en.extract(d.text, work);
+                          return r ? quotation_sum(r->quotations) + r->sentences.size() : 0;
+                      }});
+    stages.push_back({"extract-fresh", [&](const document& d) -> std::uint64_t {
                           const auto r = extractor_en.extract(d.text);
                           return r ? quotation_sum(r->quotations) + r->sentences.size() : 0;
                       }});

@@ -47,9 +47,9 @@ public:
     explicit engine(const engine_options& o)
         : policy_(o.on_invalid), sentences_only_(o.sentences_only), extractor_(extractor_options_for(o)) {}
 
-    /// Fills `out` for `text`; returns the error that kept the document from being processed
-    /// (`errc::ok` when it was). `out` refers into `text`.
-    [[nodiscard]] whosaid::error run(std::string_view text, document_rows& out) const {
+    /// Fills `out` for `text`, working in `work` (one per thread); returns the error that kept
+    /// the document from being processed (`errc::ok` when it was). `out` refers into `text`.
+    [[nodiscard]] whosaid::error run(std::string_view text, document_rows& out, whosaid::workspace& work) const {
         out.clear();
         if (sentences_only_) {
             // The extractor's splitter reads bad bytes as U+FFFD; the policy is applied here.
@@ -59,7 +59,7 @@ public:
             out.sentences = std::move(*sentences);
             return {};
         }
-        auto found = extractor_.extract(text);
+        auto found = extractor_.extract(text, work);
         if (!found) return found.error();
         const whosaid::document& doc = *found;
         out.quotations.reserve(doc.quotations.size());

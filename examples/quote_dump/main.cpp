@@ -100,10 +100,17 @@ struct worker_state {
     jsonl_reader reader;
     jsonl_record record;
     document_rows rows;
+    whosaid::workspace work;       // the attributor's buffers, reused from document to document
+    std::size_t work_bytes = 0;    // the largest text `work` has served since it was last freed
 
     // After a huge document, gives back what it made grow (so a thread does not keep a large
     // document's worth of memory for the rest of the run); ordinary sizes are kept for reuse.
     void shrink() {
+        // The workspace holds 10-60 bytes per byte of the largest text it served.
+        if (work_bytes > keep_bytes / 64) {
+            work.release();
+            work_bytes = 0;
+        }
         reader.shrink(keep_bytes);
         record.shrink(keep_bytes);
         if (rows.quotations.capacity() * sizeof(quotation_row) > keep_bytes) std::vector<quotation_row>().swap(rows.quotations);
@@ -188,7 +195,8 @@ private:
         ++r.documents;
         std::string failure;
         try {
-            const whosaid::error e = engine_.run(text, w.rows);
+            w.work_bytes = std::max(w.work_bytes, text.size());
+            const whosaid::error e = engine_.run(text, w.rows, w.work);
             if (e.code != whosaid::errc::ok) failure = e.message();
         } catch (const std::bad_alloc&) {
             failure = "out of memory while processing this document (" + std::to_string(text.size()) + " bytes)";

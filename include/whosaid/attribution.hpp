@@ -163,7 +163,34 @@ struct attribution_options {
 
 namespace detail::attr {
 class engine;
+struct scratch;
 }  // namespace detail::attr
+
+/// Working memory that `speaker_attributor::attribute` and `extractor::extract` can reuse from
+/// one call to the next: pass the same workspace to consecutive calls and a stream of texts
+/// allocates (almost) nothing after the first ones. Results never refer to it.
+///
+/// It keeps the memory of the largest text it has served (about 10 to 60 bytes per byte of
+/// that text) until `release` or destruction. Not thread-safe: give each thread its own
+/// (engines stay shared). Movable, not copyable; a moved-from workspace is empty and usable.
+class workspace {
+public:
+    /// An empty workspace (allocates on first use).
+    workspace() noexcept;
+    ~workspace();
+    workspace(workspace&&) noexcept;
+    workspace& operator=(workspace&&) noexcept;
+    workspace(const workspace&) = delete;
+    workspace& operator=(const workspace&) = delete;
+
+    /// Frees every buffer held; the next call allocates afresh.
+    void release() noexcept;
+
+private:
+    friend class speaker_attributor;
+    [[nodiscard]] detail::attr::scratch& get();
+    std::unique_ptr<detail::attr::scratch> s_;
+};
 
 /// Attributes quotations to speakers. Built once (the constructor compiles the language tables
 /// and any user patterns), then immutable: `attribute` is `const` and safe to call from many
@@ -192,6 +219,11 @@ public:
     [[nodiscard]] result<attribution> attribute(std::string_view text, std::span<const text_span> sentences,
                                                 std::span<const quote> quotes) const;
 
+    /// `attribute` working in `work`'s buffers (see `workspace`): the same result, without the
+    /// per-call allocations of the working state. `work` must not be in use by another thread.
+    [[nodiscard]] result<attribution> attribute(std::string_view text, std::span<const text_span> sentences,
+                                                std::span<const quote> quotes, workspace& work) const;
+
     /// The options the engine was built with.
     [[nodiscard]] const attribution_options& options() const noexcept;
 
@@ -199,7 +231,8 @@ private:
     friend class extractor;
     [[nodiscard]] attribution attribute_valid(std::string_view text, std::span<const text_span> sentences,
                                               std::span<const quote> quotes,
-                                              std::vector<text_span>* paragraphs = nullptr) const;
+                                              std::vector<text_span>* paragraphs = nullptr,
+                                              workspace* work = nullptr) const;
 
     std::unique_ptr<const detail::attr::engine> engine_;
 };
@@ -218,16 +251,32 @@ inline speaker_attributor& speaker_attributor::operator=(speaker_attributor&&) n
 
 inline const attribution_options& speaker_attributor::options() const noexcept { return engine_->options(); }
 
+inline workspace::workspace() noexcept = default;
+inline workspace::~workspace() = default;
+inline workspace::workspace(workspace&&) noexcept = default;
+inline workspace& workspace::operator=(workspace&&) noexcept = default;
+inline void workspace::release() noexcept { s_.reset(); }
+inline detail::attr::scratch& workspace::get() {
+    if (!s_) s_ = std::make_unique<detail::attr::scratch>();
+    return *s_;
+}
+
 inline result<attribution> speaker_attributor::attribute(std::string_view text, std::span<const text_span> sentences,
                                                          std::span<const quote> quotes) const {
     if (const error e = utf8::check(text, engine_->options().on_invalid); e.code != errc::ok) return e;
     return attribute_valid(text, sentences, quotes);
 }
 
+inline result<attribution> speaker_attributor::attribute(std::string_view text, std::span<const text_span> sentences,
+                                                         std::span<const quote> quotes, workspace& work) const {
+    if (const error e = utf8::check(text, engine_->options().on_invalid); e.code != errc::ok) return e;
+    return attribute_valid(text, sentences, quotes, nullptr, &work);
+}
+
 inline attribution speaker_attributor::attribute_valid(std::string_view text, std::span<const text_span> sentences,
                                                        std::span<const quote> quotes,
-                                                       std::vector<text_span>* paragraphs) const {
-    return engine_->run(text, sentences, quotes, paragraphs);
+                                                       std::vector<text_span>* paragraphs, workspace* work) const {
+    return engine_->run(text, sentences, quotes, paragraphs, work != nullptr ? &work->get() : nullptr);
 }
 
 WHOSAID_END_NAMESPACE

@@ -89,7 +89,24 @@ public:
     /// `replace` each bad byte reads as U+FFFD in every stage. Empty text gives an empty
     /// document. Linear time in the size of the text. The result holds only offsets: it stays
     /// valid as long as the caller keeps the bytes of `text`.
-    [[nodiscard]] result<document> extract(std::string_view text) const {
+    [[nodiscard]] result<document> extract(std::string_view text) const { return run(text, nullptr); }
+
+    /// `extract` working in `work`'s buffers (see `workspace`): the same document, without the
+    /// per-call allocations of the attributor's working state — the way to run a stream of
+    /// texts on one thread. `work` must not be in use by another thread.
+    [[nodiscard]] result<document> extract(std::string_view text, workspace& work) const { return run(text, &work); }
+
+    /// The options the extractor was built with (`lang` and `on_invalid` copied into every stage's).
+    [[nodiscard]] const extractor_options& options() const noexcept { return options_; }
+    /// The sentence stage.
+    [[nodiscard]] const sentence_splitter& splitter() const noexcept { return splitter_; }
+    /// The quotation stage.
+    [[nodiscard]] const quote_detector& detector() const noexcept { return detector_; }
+    /// The attribution stage.
+    [[nodiscard]] const speaker_attributor& attributor() const noexcept { return attributor_; }
+
+private:
+    [[nodiscard]] result<document> run(std::string_view text, workspace* work) const {
         if (const error e = utf8::check(text, options_.on_invalid); e.code != errc::ok) return e;
         document doc;
         // The stages run under `replace`: on text that passed validation that reads the same
@@ -102,22 +119,12 @@ public:
         doc.quotes = std::move(*quotes);
         // The attributor tokenizes the whole text and gives the paragraphs on the way (the same
         // spans as `split_paragraphs`, without a pass of their own).
-        attribution a = attributor_.attribute_valid(text, doc.sentences, doc.quotes, &doc.paragraphs);
+        attribution a = attributor_.attribute_valid(text, doc.sentences, doc.quotes, &doc.paragraphs, work);
         doc.quotations = std::move(a.quotations);
         doc.entities = std::move(a.entities);
         return doc;
     }
 
-    /// The options the extractor was built with (`lang` and `on_invalid` copied into every stage's).
-    [[nodiscard]] const extractor_options& options() const noexcept { return options_; }
-    /// The sentence stage.
-    [[nodiscard]] const sentence_splitter& splitter() const noexcept { return splitter_; }
-    /// The quotation stage.
-    [[nodiscard]] const quote_detector& detector() const noexcept { return detector_; }
-    /// The attribution stage.
-    [[nodiscard]] const speaker_attributor& attributor() const noexcept { return attributor_; }
-
-private:
     template <class Options>
     static Options stage_options(Options o, language lang) {
         o.lang = lang;

@@ -69,6 +69,17 @@ public:
         ++size_;
         return slots_[s].value;
     }
+    /// Empties the map: its slots are kept for reuse when there are at most 1,024 of them,
+    /// freed otherwise (so that emptying never costs more than a small constant per call).
+    void clear() noexcept {
+        if (size_ == 0) return;
+        if (slots_.size() <= 1024) {
+            for (slot& s : slots_) s.used = false;
+        } else {
+            std::vector<slot>().swap(slots_);
+        }
+        size_ = 0;
+    }
     /// The value of `key`, or nullptr.
     [[nodiscard]] const std::int32_t* find(Key key) const noexcept {
         if (slots_.empty()) return nullptr;
@@ -193,6 +204,8 @@ struct doc_state {
     bool by_surname_built = false;
 };
 
+struct scratch;
+
 /// The immutable engine behind `speaker_attributor`.
 class engine {
 public:
@@ -234,9 +247,11 @@ public:
 
     /// Attribution of a text already checked (or to be read under the replacement policy).
     /// With `paragraphs`, also stores the text's paragraphs there (the `split_paragraphs`
-    /// spans, which the tokens give for free).
+    /// spans, which the tokens give for free). With `work`, its buffers are reused (else a
+    /// local set is allocated for the call).
     [[nodiscard]] attribution run(std::string_view text, std::span<const text_span> sentences,
-                                  std::span<const quote> quotes, std::vector<text_span>* paragraphs = nullptr) const;
+                                  std::span<const quote> quotes, std::vector<text_span>* paragraphs = nullptr,
+                                  scratch* work = nullptr) const;
 
     // Internal accessors used by the runner.
     [[nodiscard]] const lexicon& lex() const noexcept { return lex_; }

@@ -254,9 +254,11 @@ inline constexpr std::array<char, 256> ascii_lower = [] {
     return !word_at(text, i + 1);
 }
 
-/// Per-byte class bits of a 64-byte ASCII block (bit k is byte k).
+/// Per-byte class bits of a 64-byte ASCII block (bit k is byte k). `ctl` is \t..\r (every
+/// line break is among them; the tokenizer checks the few bytes of a gap for one); `ess`
+/// ("s" or "S") is filled only right after an apostrophe, the one place it matters.
 struct block_masks {
-    std::uint64_t alnum = 0, space = 0, brk = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0;
+    std::uint64_t alnum = 0, space = 0, ctl = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0;
 };
 
 /// True when the 64 bytes at `p` are all ASCII.
@@ -293,12 +295,12 @@ struct block_masks {
         m.upper |= (letter & ~bit5) << sh;
         m.digit |= digit << sh;
         m.alnum |= (letter | digit) << sh;
-        m.space |= bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), range(x, '\t', '\r'))) << sh;
-        m.brk |= bits(range(x, '\n', '\r')) << sh;
+        const std::uint64_t ctl = bits(range(x, '\t', '\r'));
+        m.space |= (bits(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) | ctl) << sh;
+        m.ctl |= ctl << sh;
         m.apos |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))) << sh;
         m.hyph |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
         m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
-        m.ess |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('s'))) << sh;
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
@@ -310,13 +312,17 @@ struct block_masks {
         if ((cl & c_lower) != 0) m.lower |= bit;
         if ((cl & c_digit) != 0) m.digit |= bit;
         if ((cl & c_space) != 0) m.space |= bit;
-        if ((cl & c_break) != 0) m.brk |= bit;
+        if (c >= '\t' && c <= '\r') m.ctl |= bit;
         if (c == '\'') m.apos |= bit;
         if (c == '-') m.hyph |= bit;
         if (c == '.') m.dot |= bit;
-        if (c == 's' || c == 'S') m.ess |= bit;
     }
 #endif
+    // "s" after an apostrophe (the possessive rules look nowhere else).
+    for (std::uint64_t a = m.apos & ~(1ULL << 63U); a != 0; a &= a - 1) {
+        const auto k = static_cast<unsigned>(std::countr_zero(a)) + 1;
+        if ((p[k] | 0x20U) == 's') m.ess |= 1ULL << k;
+    }
     return m;
 }
 
@@ -629,6 +635,13 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                 std::uint64_t todo = (starts | punct_bits) & bit_range(0, 56);
                 unsigned last = 0;   // first byte after the previous token, within the block
                 unsigned stop = 56;  // where the block's work ends
+                // A line break among the \t..\r bytes of [from, to) (a gap between tokens).
+                const auto gap_breaks = [&](unsigned from, unsigned to) {
+                    for (std::uint64_t c = m.ctl & bit_range(from, to); c != 0; c &= c - 1) {
+                        if (p[base + static_cast<unsigned>(std::countr_zero(c))] != '\t') return true;
+                    }
+                    return false;
+                };
                 while (todo != 0) {
                     const auto k = static_cast<unsigned>(std::countr_zero(todo));
                     todo &= todo - 1;
@@ -637,6 +650,7 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                     char32_t first = p[base + k];
                     const bool word = (punct_bits >> k & 1U) == 0;
                     if (!word) {
+                        // Punctuation, or the apostrophe of a possessive "'s".
                         if ((poss >> k & 1U) != 0) {
                             len = 2;
                             first = '\'';
@@ -656,56 +670,54 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                         len = e - k + 1;
                         // Bits [k, e]: e < 61, so the shift is in range.
                         const std::uint64_t lm = ((2ULL << e) - 1) & ~((1ULL << k) - 1);
-                        const std::uint64_t up = (m.upper & lm) >> k;
-                        const std::uint64_t low = (m.lower & lm) >> k;
-                        const bool has_digit = (m.digit & lm) != 0;
-                        // (No popcount: it is a library call on baseline x86-64.)
                         shape = s_word;
-                        const std::uint64_t lt = up | low;
-                        const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
-                        const bool two_letters = (lt & (lt - 1)) != 0;
-                        if ((up & (lt & (~lt + 1))) != 0) shape |= s_cap;  // the first letter is uppercase
-                        if (two_letters && up == lt) shape |= s_allcaps;
-                        if ((up & (low << 1U)) != 0) shape |= s_innercap;
-                        if (has_digit) shape |= s_digit;
-                        if (one_letter && len <= 4 && !has_digit) shape |= s_single;
+                        const std::uint64_t up = m.upper & lm;
+                        const std::uint64_t dg = m.digit & lm;
+                        if ((up | dg) == 0) {
+                            // Lowercase letters and inner marks only (the common case).
+                            if (len == 1) shape |= s_single;
+                        } else {
+                            const std::uint64_t low = m.lower & lm;
+                            const std::uint64_t lt = up | low;
+                            const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
+                            const bool two_letters = (lt & (lt - 1)) != 0;
+                            if ((up & (lt & (~lt + 1))) != 0) shape |= s_cap;  // the first letter is uppercase
+                            if (two_letters && up == lt) shape |= s_allcaps;
+                            if ((up & (low << 1U)) != 0) shape |= s_innercap;
+                            if (dg != 0) shape |= s_digit;
+                            if (one_letter && len <= 4 && dg == 0) shape |= s_single;
+                        }
                         if (len > 3 && len <= max_word && (p[base + e - 1] | 0x20U) == 'l' && (p[base + e] | 0x20U) == 'y') {
                             shape |= s_ly;
                         }
                         if (cues != nullptr && len >= 3 && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
                     }
-                    // last <= k < 56: both shifts are in range.
-                    const std::uint64_t between = ((1ULL << k) - 1) & ~((1ULL << last) - 1);
-                    if ((m.space & between) != 0) pending |= s_space_before;
-                    if ((m.brk & between) != 0) pending |= s_break_before;
-                    // Built in place (no copy of a local token).
+                    // Every byte between two tokens of a block is white space (tokens cover the
+                    // rest): a gap before k means a space before, maybe a line break.
+                    if (k > last) {
+                        pending |= s_space_before;
+                        if ((m.ctl >> last) != 0 && gap_breaks(last, k)) pending |= s_break_before;
+                    }
+                    // Built in place (no copy of a local token); one emplace site keeps it inline.
                     token& t = out.emplace_back();
                     t.begin = base + k;
                     t.length = len;
                     t.cp = first;
                     t.shape = static_cast<std::uint16_t>(shape | pending);
                     pending = 0;
-                    if (word) {
-                        if (lazy) t.lex = lex_pending;
-                        else lookup_ascii(p + base + k, len, lex, t);
-                    }
                     last = k + len;
-                    // A possessive right after the word belongs with it, wherever it falls.
-                    if (word && (poss >> last & 1U) != 0) {
-                        token ps;
-                        ps.begin = base + last;
-                        ps.length = 2;
-                        ps.cp = '\'';
-                        ps.shape = s_possessive;
-                        push(ps);
-                        todo &= ~(1ULL << last);
-                        last += 2;
-                    }
+                    if (!word) continue;
+                    if (lazy) t.lex = lex_pending;
+                    else lookup_ascii(p + base + k, len, lex, t);
+                    // A possessive right after the word belongs with it, wherever it falls (also
+                    // past byte 56): its apostrophe becomes the next token of `todo`.
+                    todo |= (poss >> last & 1U) << last;
                 }
                 if (stop < last) stop = last;
-                const std::uint64_t between = bit_range(last, stop);
-                if ((m.space & between) != 0) pending |= s_space_before;
-                if ((m.brk & between) != 0) pending |= s_break_before;
+                if (stop > last) {
+                    pending |= s_space_before;
+                    if (gap_breaks(last, stop)) pending |= s_break_before;
+                }
                 i = base + stop;
                 if (stop == 0) fast_from = i + 1;  // a long word at the block start: one scalar round
                 continue;

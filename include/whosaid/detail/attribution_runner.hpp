@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -23,16 +24,99 @@ namespace detail::attr {
 /// Longest reported clause, in tokens on either side of its cue (a bound for linear time).
 inline constexpr std::size_t max_clause = 400;
 
+/// Texts below this many bytes reserve their buffers from a typical density and may grow;
+/// longer ones reserve an exact upper bound once (memory stays a small multiple of the text).
+inline constexpr std::size_t small_text = 64 * 1024;
+
 /// Coarse class of a noun phrase used as a speaker.
 enum class np_class : std::uint8_t { none, pronoun, relative, person, org, nominal, group, other };
 
+/// What the text says about one surname (built once per text).
+struct surname_info {
+    std::uint32_t first_full = UINT32_MAX;  ///< First chunk with a full name (given + surname).
+    std::uint8_t gender = 0;
+    bool full_person = false;               ///< Some mention has a full name and a given name or title.
+    bool spoke = false;                     ///< A resolved speaker mention has this surname.
+    std::uint8_t nroles = 0;
+    std::uint32_t roles[4] = {0, 0, 0, 0};  ///< Chunks that state a role (the first four).
+    std::int32_t first_cluster = -1;        ///< First person cluster with this surname.
+};
+
+/// A resolved speaker mention: where, and which cluster.
+struct event {
+    std::size_t pos;
+    std::int32_t cluster;
+};
+
+/// Every buffer the attributor needs for one text. A `workspace` keeps one between calls so
+/// that a stream of texts reuses the memory of the largest one instead of allocating afresh;
+/// `reset` empties it in O(1) (the small hash tables in O(their slots), at most 1,024, or they
+/// are freed).
+struct scratch {
+    doc_state d;
+    std::vector<std::uint32_t> pattern_end;
+    std::vector<text_span> units;
+    std::vector<std::size_t> anchor_tok;
+    std::vector<surname_info> surnames;
+    flat_map<std::uint32_t> surname_index;
+    flat_map<std::uint64_t> org_index;
+    std::vector<text_span> sentences;  ///< The caller's sentences, clamped and sorted.
+    std::vector<frame> local;          ///< Frames of the sentence the indirect pass is on.
+    std::vector<std::size_t> cand;     ///< Candidate cue tokens of that sentence.
+    std::vector<std::size_t> order;    ///< Frame order (resolution, output).
+    std::vector<event> events;         ///< Resolved mentions so far.
+
+    void reset() noexcept {
+        d.text = {};
+        d.tok.clear();
+        d.para_tok.clear();
+        d.sent_tok.clear();
+        d.sent_para.clear();
+        d.qs.clear();
+        d.chunks.clear();
+        d.frames.clear();
+        d.clusters.clear();
+        d.by_surname_built = false;
+        pattern_end.clear();
+        units.clear();
+        anchor_tok.clear();
+        surnames.clear();
+        surname_index.clear();
+        org_index.clear();
+        sentences.clear();
+        local.clear();
+        cand.clear();
+        order.clear();
+        events.clear();
+    }
+};
+
 class runner {
 public:
-    runner(const engine& e, std::string_view text) : e_(e), lex_(e.lex()) { d_.text = text; }
+    /// Works in `s` (emptied first); the result does not refer to it.
+    runner(const engine& e, std::string_view text, scratch& s)
+        : e_(e),
+          lex_(e.lex()),
+          s_(s),
+          d_(s.d),
+          pattern_end_(s.pattern_end),
+          units_(s.units),
+          anchor_tok_(s.anchor_tok),
+          surnames_(s.surnames),
+          surname_index_(s.surname_index),
+          org_index_(s.org_index) {
+        s.reset();
+        d_.text = text;
+    }
 
+    /// Attributes the part `range` of the text (all of it by default): only the sentences and
+    /// quotations inside it are seen; offsets stay relative to the whole text. With `quote_ids`,
+    /// only those quotations are candidates (indices into `quotes`, which records keep).
     attribution run(std::span<const text_span> sentences, std::span<const quote> quotes,
-                    std::vector<text_span>* paragraphs) {
-        setup(sentences, quotes);
+                    std::vector<text_span>* paragraphs, text_span range = {0, npos},
+                    const std::span<const std::size_t>* quote_ids = nullptr) {
+        range_ = {std::min(range.begin, d_.text.size()), std::min(range.end, d_.text.size())};
+        setup(sentences, quotes, quote_ids);
         if (paragraphs != nullptr) paragraph_spans(*paragraphs);
         direct_pass();
         if (e_.options().indirect) indirect_pass();
@@ -104,14 +188,21 @@ private:
         char key[max_word + 8] = {};
         std::size_t k = 0;
         if (w.size() <= max_word) {
-            // ASCII words (letters, digits, ' - .): setting bit 5 lowercases every byte.
-            bool ascii = true;
-            for (const char c : w) {
-                const auto u = static_cast<unsigned char>(c);
-                ascii = ascii && u < 0x80U;
-                key[k++] = static_cast<char>(u | 0x20U);
+            // ASCII words (letters, digits, ' - .): setting bit 5 lowercases every byte; eight
+            // at a time (hash_key masks the bytes past the word).
+            std::uint64_t high = 0;
+            // Whole 8-byte loads when they stay inside the text, else byte copies.
+            const bool room = static_cast<std::size_t>(d_.text.data() + d_.text.size() - w.data()) >= w.size() + 8;
+            for (std::size_t c = 0; c < w.size(); c += 8) {
+                std::uint64_t v = 0;
+                if (room) std::memcpy(&v, w.data() + c, 8);
+                else for (std::size_t b = 0; b < 8 && c + b < w.size(); ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[c + b])) << (8U * b);
+                if (c + 8 > w.size()) v &= ~0ULL >> (8U * (c + 8 - w.size()));  // bytes past the word
+                high |= v;
+                v |= 0x2020202020202020ULL;
+                std::memcpy(key + c, &v, 8);
             }
-            if (ascii) return fold(hash_key(key, k));
+            if ((high & 0x8080808080808080ULL) == 0) return fold(hash_key(key, w.size()));
             k = 0;
         }
         for (std::size_t j = 0; j < w.size() && k <= max_word;) {
@@ -164,26 +255,31 @@ private:
     /// hold a reporting cue (found by the prefilter) and the one before it, the sentences around
     /// each quotation, the first two sentences and headline-like lines. Between windows a gap
     /// token stands for the skipped text, a boundary no pattern crosses.
-    void setup(std::span<const text_span> sentences, std::span<const quote> quotes) {
+    void setup(std::span<const text_span> sentences, std::span<const quote> quotes,
+               const std::span<const std::size_t>* quote_ids) {
         const std::string_view text = d_.text;
-        const std::size_t n = text.size();
+        const std::size_t rb = range_.begin;
+        const std::size_t n = range_.end;  // the end of the part attributed
 
-        // Units: the caller's sentences (clamped, sorted, without overlaps) and the text between
-        // them that is not white space; the paragraphs when no sentences are given.
-        std::vector<text_span> ss;
+        // Units: the caller's sentences (clamped to the range, sorted, without overlaps) and the
+        // text between them that is not white space; the paragraphs when no sentences are given.
+        std::vector<text_span>& ss = s_.sentences;
         ss.reserve(sentences.size());
         for (const text_span sp : sentences) {
+            const std::size_t b = std::max(sp.begin, rb);
             const std::size_t e = std::min(sp.end, n);
-            if (sp.begin < e) ss.push_back({sp.begin, e});
+            if (b < e) ss.push_back({b, e});
         }
         if (!std::is_sorted(ss.begin(), ss.end(), [](text_span a, text_span b) { return a.begin < b.begin; })) {
             std::sort(ss.begin(), ss.end(), [](text_span a, text_span b) { return a.begin < b.begin; });
         }
-        if (ss.empty()) for_each_paragraph(text, [&](text_span pg) { ss.push_back(pg); });
+        if (ss.empty() && rb < n) {
+            for_each_paragraph(text.substr(rb, n - rb), [&](text_span pg) { ss.push_back({pg.begin + rb, pg.end + rb}); });
+        }
         units_.reserve(ss.size() + 8);
         d_.sent_tok.reserve(ss.size() + 8);
-        d_.qs.reserve(quotes.size());
-        std::size_t covered = 0;
+        d_.qs.reserve(quote_ids != nullptr ? quote_ids->size() : quotes.size());
+        std::size_t covered = rb;
         const auto add_gap = [&](std::size_t b, std::size_t e) {
             while (b < e && tok_detail::ascii_class[static_cast<unsigned char>(text[b])] & tok_detail::c_space) ++b;
             if (b < e) units_.push_back({b, e});
@@ -198,10 +294,12 @@ private:
         add_gap(covered, n);
 
         // Quotations (offsets only until the tokens exist).
-        for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
+        const std::size_t nq = quote_ids != nullptr ? quote_ids->size() : quotes.size();
+        for (std::size_t k = 0; k < nq; ++k) {
+            const std::size_t qi = quote_ids != nullptr ? (*quote_ids)[k] : k;
             const quote& q = quotes[qi];
-            if (q.outer.begin >= q.outer.end || q.outer.end > n) continue;
-            if (q.content.begin > q.content.end || q.content.end > n) continue;
+            if (q.outer.begin >= q.outer.end || q.outer.begin < rb || q.outer.end > n) continue;
+            if (q.content.begin > q.content.end || q.content.begin < rb || q.content.end > n) continue;
             doc_state::qinfo info;
             info.orig = static_cast<std::int32_t>(qi);
             info.outer = q.outer;
@@ -226,10 +324,20 @@ private:
         // use; the words the cue prefilter flags are the candidates of the indirect pass.
         // The vector is reserved once from an upper bound of the token count: memory stays
         // linear with a small constant on any input (one punctuation token per byte at worst).
-        d_.tok.reserve(token_bound(text, units_.front().begin, units_.back().end) + 1);
+        // Below 64 KiB the exact bound costs more than it saves (3 instructions per byte for a
+        // news article): a typical count (5 bytes per token) is reserved and the vector may
+        // double a few times, at most a few MB for the worst small text.
+        const std::size_t span_bytes = units_.back().end - units_.front().begin;
+        d_.tok.reserve(span_bytes < small_text ? span_bytes / 4 + 64
+                                               : token_bound(text, units_.front().begin, units_.back().end) + 1);
         tokenize(text, units_.front().begin, units_.back().end, s_space_before | s_break_before, lex_, d_.tok, true, true,
                  &e_.anchors());
         const std::size_t nt_run = ntok();
+        // Reserved from typical densities (one paragraph per unit at most as a rule, a cue-like
+        // word per 16 tokens) so that a news article takes one allocation each.
+        d_.para_tok.reserve(units_.size() + 8);
+        d_.sent_para.reserve(units_.size() + 8);
+        anchor_tok_.reserve(nt_run / 16 + 8);
         std::size_t cur = 0;  // the unit of the current token
         std::size_t next_unit = units_.size() > 1 ? units_[1].begin : npos;
         std::uint32_t sent = 0;
@@ -306,10 +414,10 @@ private:
         const std::string_view text = d_.text;
         for (const auto& re : e_.patterns()) {
             const re2::StringPiece input(text.data(), text.size());
-            std::size_t pos = 0;
-            while (pos <= text.size()) {
+            std::size_t pos = range_.begin;
+            while (pos <= range_.end) {
                 re2::StringPiece m;
-                if (!re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) break;
+                if (!re->Match(input, pos, range_.end, RE2::UNANCHORED, &m, 1)) break;
                 const auto mb = static_cast<std::size_t>(m.data() - text.data());
                 const std::size_t me = mb + m.size();
                 const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), mb,
@@ -347,15 +455,18 @@ private:
     [[nodiscard]] std::uint32_t given_key(std::size_t i) const {
         // The first three letters: Aleksandr = Alexander, Sergei = Sergey, Сергей = Сергея.
         const std::string_view w = word_text(i);
-        std::string lw;
+        char lw[12];
+        std::size_t len = 0;
         std::size_t k = 0;
         for (int c = 0; c < 3 && k < w.size(); ++c) {
             const utf8::codepoint cp = utf8::decode(w, k);
             char buf[4];
-            lw.append(buf, utf8::encode(unicode::to_lower(cp.value), buf));
+            const std::size_t bl = utf8::encode(unicode::to_lower(cp.value), buf);
+            std::memcpy(lw + len, buf, bl);
+            len += bl;
             k += cp.length;
         }
-        const std::uint64_t h = hash_bytes(lw);
+        const std::uint64_t h = hash_bytes(std::string_view(lw, len));
         return static_cast<std::uint32_t>(h ^ (h >> 32U)) | 1U;
     }
 
@@ -1233,8 +1344,10 @@ private:
 
     // ------------------------------------------------------------------ indirect speech
     void indirect_pass() {
-        std::vector<frame> local;
-        std::vector<std::size_t> cand;
+        std::vector<frame>& local = s_.local;
+        std::vector<std::size_t>& cand = s_.cand;
+        local.reserve(8);
+        cand.reserve(64);
         std::size_t ai = 0;
         for (std::size_t s = 0; s < d_.sent_tok.size(); ++s) {
             const tspan st = d_.sent_tok[s];
@@ -1762,19 +1875,11 @@ private:
 
     // ------------------------------------------------------------------ coreference
     /// What the document says about one surname, gathered in one pass over the chunks.
-    struct surname_info {
-        std::uint32_t first_full = UINT32_MAX;  ///< First chunk with a full name (given + surname).
-        std::uint8_t gender = 0;
-        bool full_person = false;               ///< Some mention has a full name and a given name or title.
-        bool spoke = false;                     ///< A resolved speaker mention has this surname.
-        std::uint8_t nroles = 0;
-        std::uint32_t roles[4] = {0, 0, 0, 0};  ///< Chunks that state a role (the first four).
-        std::int32_t first_cluster = -1;        ///< First person cluster with this surname.
-    };
 
     void build_surname_index() {
         if (d_.by_surname_built) return;
         d_.by_surname_built = true;
+        surnames_.reserve(d_.chunks.size());
         for (std::size_t ci = 0; ci < d_.chunks.size(); ++ci) {
             const chunk& c = d_.chunks[ci];
             if (c.name.empty()) continue;
@@ -1864,10 +1969,6 @@ private:
     }
 
     /// A resolved speaker mention: later pronouns and nominals may refer back to it.
-    struct event {
-        std::size_t pos;
-        std::int32_t cluster;
-    };
 
     [[nodiscard]] bool spoke(std::uint32_t surname) {
         const surname_info* in = info_of(surname);
@@ -2036,14 +2137,18 @@ private:
     }
 
     void resolve_all() {
-        std::vector<std::size_t> order;
+        std::vector<std::size_t>& order = s_.order;
+        order.clear();
         order.reserve(d_.frames.size());
         for (std::size_t i = 0; i < d_.frames.size(); ++i) {
             if (!d_.frames[i].mention.empty()) order.push_back(i);
         }
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return d_.frames[a].mention.b < d_.frames[b].mention.b; });
-        std::vector<event> events;
+        std::vector<event>& events = s_.events;
+        events.clear();
+        events.reserve(order.size());
+        d_.clusters.reserve(order.size() + 8);
         std::size_t prev_mention_b = npos;
         std::int32_t prev_cluster = -1;
         float prev_factor = 0;
@@ -2104,7 +2209,10 @@ private:
     // ------------------------------------------------------------------ output
     attribution output() {
         attribution out;
-        std::vector<std::size_t> order;
+        std::vector<std::size_t>& order = s_.order;
+        order.clear();
+        order.reserve(d_.frames.size());
+        out.entities.reserve(d_.clusters.size());
         for (std::size_t i = 0; i < d_.frames.size(); ++i) {
             if (!d_.frames[i].dropped && !d_.frames[i].content.empty()) order.push_back(i);
         }
@@ -2139,21 +2247,142 @@ private:
 
     const engine& e_;
     const lexicon& lex_;
-    doc_state d_;
-    std::vector<std::uint32_t> pattern_end_;
-    std::vector<text_span> units_;
-    std::vector<std::size_t> anchor_tok_;
-    std::vector<surname_info> surnames_;
-    flat_map<std::uint32_t> surname_index_;
-    flat_map<std::uint64_t> org_index_;
+    scratch& s_;
+    text_span range_;  ///< The part of the text attributed.
+    // The scratch buffers under their working names.
+    doc_state& d_;
+    std::vector<std::uint32_t>& pattern_end_;
+    std::vector<text_span>& units_;
+    std::vector<std::size_t>& anchor_tok_;
+    std::vector<surname_info>& surnames_;
+    flat_map<std::uint32_t>& surname_index_;
+    flat_map<std::uint64_t>& org_index_;
 };
 
+/// Texts longer than this many bytes are attributed in consecutive windows of at most this
+/// size (see `engine::run`), so that the working memory is bounded whatever the text.
+inline constexpr std::size_t max_window = std::size_t{4} << 20U;
+
+/// Where the window starting at `begin` ends (`begin + max_window < text.size()`): after the last
+/// sentence that ends in its second half, else at the last white space of its last 256 bytes,
+/// else at the last code point boundary; never inside a quotation that starts in the window
+/// unless that quotation is longer than a window.
+[[nodiscard]] inline std::size_t window_end(std::string_view text, std::size_t begin, std::span<const text_span> sentences,
+                                            std::span<const text_span> quoted) noexcept {
+    const std::size_t limit = begin + max_window;
+    std::size_t end = 0;
+    // `sentences` is sorted by end: the last one ending at or before the limit.
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), limit,
+                               [](std::size_t off, text_span sp) { return off < sp.end; });
+    if (it != sentences.begin() && std::prev(it)->end > begin + max_window / 2) end = std::prev(it)->end;
+    if (end == 0) {
+        end = limit;
+        for (std::size_t k = limit; k > limit - 256; --k) {
+            if (tok_detail::ascii_class[static_cast<unsigned char>(text[k - 1])] & tok_detail::c_space) {
+                end = k;
+                break;
+            }
+        }
+        while (end > begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
+    }
+    // `quoted` is sorted by begin, without overlaps: the quotation holding `end`, if any.
+    auto q = std::upper_bound(quoted.begin(), quoted.end(), end, [](std::size_t off, text_span sp) { return off < sp.begin; });
+    if (q != quoted.begin()) {
+        const text_span held = *std::prev(q);
+        if (held.begin < end && end < held.end) {
+            if (held.begin > begin + max_window / 4) end = held.begin;
+            else if (held.end <= begin + 2 * max_window) end = held.end;
+        }
+    }
+    return end;
+}
+
 inline attribution engine::run(std::string_view text, std::span<const text_span> sentences,
-                               std::span<const quote> quotes, std::vector<text_span>* paragraphs) const {
+                               std::span<const quote> quotes, std::vector<text_span>* paragraphs,
+                               scratch* work) const {
     if (paragraphs != nullptr) paragraphs->clear();
     if (text.empty()) return {};
-    runner r(*this, text);
-    return r.run(sentences, quotes, paragraphs);
+    scratch local;
+    scratch& s = work != nullptr ? *work : local;
+    if (text.size() <= max_window) {
+        runner r(*this, text, s);
+        return r.run(sentences, quotes, paragraphs);
+    }
+    // A huge text: window by window, each in the same buffers (coreference and continuations do
+    // not cross windows; a news article is far below the size). Quotation records keep their
+    // order (windows follow each other); speaker indices move past the earlier windows' entities.
+    // Each window is given only its own sentences and quotations (found by binary search in
+    // copies sorted once), so the whole run stays linear in their numbers.
+    std::vector<text_span> by_begin;
+    by_begin.reserve(sentences.size());
+    for (const text_span sp : sentences) {
+        if (sp.begin < sp.end && sp.end <= text.size()) by_begin.push_back(sp);
+    }
+    // (The splitter's and the detector's output is already in order: the checks make the sorts
+    // free for it.)
+    const auto begin_less = [](text_span a, text_span b) { return a.begin < b.begin; };
+    const auto end_less = [](text_span a, text_span b) { return a.end < b.end; };
+    if (!std::is_sorted(by_begin.begin(), by_begin.end(), begin_less)) std::sort(by_begin.begin(), by_begin.end(), begin_less);
+    std::vector<text_span> by_end = by_begin;
+    if (!std::is_sorted(by_end.begin(), by_end.end(), end_less)) std::sort(by_end.begin(), by_end.end(), end_less);
+    std::vector<std::size_t> quote_order;
+    quote_order.reserve(quotes.size());
+    for (std::size_t qi = 0; qi < quotes.size(); ++qi) quote_order.push_back(qi);
+    const auto quote_less = [&](std::size_t a, std::size_t b) { return quotes[a].outer.begin < quotes[b].outer.begin; };
+    if (!std::is_sorted(quote_order.begin(), quote_order.end(), quote_less)) {
+        std::stable_sort(quote_order.begin(), quote_order.end(), quote_less);
+    }
+    std::vector<text_span> quoted;  // the outermost quotations
+    for (const quote& q : quotes) {
+        if (q.outer.begin < q.outer.end && q.outer.end <= text.size()) quoted.push_back(q.outer);
+    }
+    const auto outer_less = [](text_span a, text_span b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; };
+    if (!std::is_sorted(quoted.begin(), quoted.end(), outer_less)) std::sort(quoted.begin(), quoted.end(), outer_less);
+    std::size_t kept = 0;
+    for (const text_span q : quoted) {
+        if (kept == 0 || q.begin >= quoted[kept - 1].end) quoted[kept++] = q;
+    }
+    quoted.resize(kept);
+    // The windows' results are kept and joined once at the end: one copy of each record into a
+    // vector of the exact size (appending as they come would copy and re-touch it at every
+    // doubling, which on a text of hundreds of MB costs more than the attribution).
+    std::vector<attribution> parts;
+    for (std::size_t begin = 0; begin < text.size();) {
+        const std::size_t end = begin + max_window >= text.size() ? text.size() : window_end(text, begin, by_end, quoted);
+        // Sentences that start in the window, and the one before if it reaches into it.
+        auto sb = std::lower_bound(by_begin.begin(), by_begin.end(), begin,
+                                   [](text_span sp, std::size_t off) { return sp.begin < off; });
+        if (sb != by_begin.begin() && std::prev(sb)->end > begin) --sb;
+        const auto se = std::lower_bound(sb, by_begin.end(), end, [](text_span sp, std::size_t off) { return sp.begin < off; });
+        const auto qb = std::lower_bound(quote_order.begin(), quote_order.end(), begin,
+                                         [&](std::size_t qi, std::size_t off) { return quotes[qi].outer.begin < off; });
+        const auto qe = std::lower_bound(qb, quote_order.end(), end,
+                                         [&](std::size_t qi, std::size_t off) { return quotes[qi].outer.begin < off; });
+        const std::span<const std::size_t> ids(qb, qe);
+        runner r(*this, text, s);
+        parts.push_back(r.run(std::span<const text_span>(sb, se), quotes, nullptr, {begin, end}, &ids));
+        begin = end;
+    }
+    attribution out;
+    std::size_t nq = 0;
+    std::size_t ne = 0;
+    for (const attribution& part : parts) {
+        nq += part.quotations.size();
+        ne += part.entities.size();
+    }
+    out.quotations.reserve(nq);
+    out.entities.reserve(ne);
+    for (attribution& part : parts) {
+        const auto shift = static_cast<std::int32_t>(out.entities.size());
+        for (quotation& q : part.quotations) {
+            if (q.speaker >= 0) q.speaker += shift;
+            out.quotations.push_back(q);
+        }
+        out.entities.insert(out.entities.end(), part.entities.begin(), part.entities.end());
+        std::vector<quotation>().swap(part.quotations);  // freed as soon as copied
+    }
+    if (paragraphs != nullptr) for_each_paragraph(text, [&](text_span pg) { paragraphs->push_back(pg); });
+    return out;
 }
 
 }  // namespace detail::attr
