@@ -6,7 +6,9 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -187,6 +189,9 @@ TEST_CASE("sentences: initials", "[sentences]") {
           list{"He served in World War I.", "But he never spoke of it."});
     CHECK(sentences("The pilots felt 9 G. Nobody fainted.") == list{"The pilots felt 9 G.", "Nobody fainted."});
     CHECK(sentences("Ask J.R. Hartley about it.") == list{"Ask J.R. Hartley about it."});
+    // A symbol after an initial is no sentence starter (nor is any other word of the text).
+    CHECK(sentences("The deal by J. $5 was paid.") == list{"The deal by J. $5 was paid."});
+    CHECK(sentences("The deal by J. \xE2\x82\xAC" "5 was paid.") == list{"The deal by J. \xE2\x82\xAC" "5 was paid."});
 }
 
 TEST_CASE("sentences: user abbreviations", "[sentences]") {
@@ -509,4 +514,23 @@ TEST_CASE("sentences: language tables are lower case, sorted and without final p
             CHECK(std::is_sorted(table->begin(), table->end()));
         }
     }
+}
+
+TEST_CASE("sentences: the abbreviation filter lets every listed abbreviation through", "[sentences]") {
+    for (const whosaid::detail::sentence_profile* p :
+         {&whosaid::detail::en_sentence_profile, &whosaid::detail::ru_sentence_profile}) {
+        std::size_t bits = 0;
+        for (const std::uint64_t w : p->abbreviation_bits.bits) bits += static_cast<std::size_t>(std::popcount(w));
+        CHECK(bits > 0);
+        CHECK(bits <= p->abbreviations.size());
+        for (const auto& a : p->abbreviations) {
+            CHECK(p->abbreviation_bits.may_hold(a.word.size(), static_cast<unsigned char>(a.word.front()),
+                                                static_cast<unsigned char>(a.word.back())));
+        }
+    }
+    // Through the splitter, in any case: the filter keys on the lower-case word.
+    CHECK(sentences("They met Prof. Lee and Messrs. Smith. Then they left.") ==
+          list{"They met Prof. Lee and Messrs. Smith.", "Then they left."});
+    CHECK(sentences("Он живёт на Ул. Ленина. Потом он уехал.", russian()) ==
+          list{"Он живёт на Ул. Ленина.", "Потом он уехал."});
 }

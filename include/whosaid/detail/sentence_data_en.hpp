@@ -81,7 +81,7 @@ inline constexpr auto en_pronoun_letters = word_list("i");
 /// The English profile.
 inline constexpr sentence_profile en_sentence_profile{
     en_abbreviations, en_starters, en_prepositions, en_time_followers, en_pronoun_letters,
-    longest_word(en_abbreviations)};
+    longest_word(en_abbreviations), make_abbreviation_filter(en_abbreviations)};
 
 }  // namespace detail
 

@@ -56,7 +56,8 @@ static_assert(is_strictly_sorted(ru_prepositions), "Russian prepositions: a word
 
 /// The Russian profile (no clock-time suffixes, no one-letter pronoun written in capitals).
 inline constexpr sentence_profile ru_sentence_profile{ru_abbreviations, ru_starters, ru_prepositions, {}, {},
-                                                      longest_word(ru_abbreviations)};
+                                                      longest_word(ru_abbreviations),
+                                                      make_abbreviation_filter(ru_abbreviations)};
 
 }  // namespace detail
 

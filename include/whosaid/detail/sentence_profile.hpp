@@ -43,6 +43,31 @@ struct abbreviation {
     abbreviation_kind kind = abbreviation_kind::ambiguous;
 };
 
+/// A 4096-bit filter over the abbreviations of a table, keyed by the byte length, first byte and
+/// last byte of a lower-case word: a word whose bit is clear is no abbreviation of the table,
+/// so most words before a period need neither a binary search nor, when ASCII, lower-casing.
+/// A default filter lets every word through (a profile without one is only slower).
+struct abbreviation_filter {
+    std::array<std::uint64_t, 64> bits = [] {
+        std::array<std::uint64_t, 64> all{};
+        all.fill(~std::uint64_t{0});
+        return all;
+    }();
+
+    /// The bit of a lower-case word of `length` bytes starting with `first`, ending with `last`.
+    [[nodiscard]] static constexpr std::uint32_t slot(std::size_t length, unsigned char first, unsigned char last) noexcept {
+        const std::uint32_t key = (std::uint32_t{first} << 16U) | (std::uint32_t{last} << 8U) |
+                                  static_cast<std::uint32_t>(length & 0xFFU);
+        return (key * 0x9E3779B1U) >> 20U;
+    }
+
+    /// False when no word of the table has this length, first and last byte.
+    [[nodiscard]] constexpr bool may_hold(std::size_t length, unsigned char first, unsigned char last) const noexcept {
+        const std::uint32_t s = slot(length, first, last);
+        return ((bits[s >> 6U] >> (s & 63U)) & 1U) != 0;
+    }
+};
+
 /// The data the sentence splitter needs for one language. Every table is sorted (byte order)
 /// and holds lower-case UTF-8 words; the helpers below build them sorted at compile time.
 struct sentence_profile {
@@ -52,6 +77,7 @@ struct sentence_profile {
     std::span<const std::string_view> time_followers;  ///< Capitalised words that follow a clock time.
     std::span<const std::string_view> pronoun_letters;  ///< One-letter words that are not initials ("i").
     std::size_t longest_abbreviation = 0;  ///< Bytes of the longest abbreviation (a lookup shortcut).
+    abbreviation_filter abbreviation_bits{};  ///< `make_abbreviation_filter(abbreviations)` (a lookup shortcut).
 };
 
 /// A sorted array of words, built at compile time: `word_list("mr", "dr", ...)`.
@@ -102,6 +128,20 @@ template <std::size_t N>
     std::size_t m = 0;
     for (const abbreviation& x : a) m = x.word.size() > m ? x.word.size() : m;
     return m;
+}
+
+/// The filter of an abbreviation table (see `abbreviation_filter`).
+template <std::size_t N>
+[[nodiscard]] constexpr abbreviation_filter make_abbreviation_filter(const std::array<abbreviation, N>& a) {
+    abbreviation_filter f;
+    f.bits.fill(0);
+    for (const abbreviation& x : a) {
+        if (x.word.empty()) continue;
+        const std::uint32_t s = abbreviation_filter::slot(x.word.size(), static_cast<unsigned char>(x.word.front()),
+                                                          static_cast<unsigned char>(x.word.back()));
+        f.bits[s >> 6U] |= std::uint64_t{1} << (s & 63U);
+    }
+    return f;
 }
 
 /// The entry for `word` (lower case, no final period), or nullptr.

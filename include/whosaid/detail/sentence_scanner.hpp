@@ -56,6 +56,30 @@ static_assert([] {
 
 [[nodiscard]] constexpr bool is_ascii_space(unsigned char b) noexcept { return b == ' ' || (b >= 0x09 && b <= 0x0D); }
 
+/// A printable ASCII character other than the space: no white space to trim.
+[[nodiscard]] constexpr bool is_visible_ascii(unsigned char b) noexcept { return b > 0x20U && b < 0x80U; }
+
+/// A-Z and a-z.
+[[nodiscard]] constexpr bool is_ascii_letter(unsigned char b) noexcept { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); }
+
+/// A-Z lower-cased; every other byte unchanged.
+[[nodiscard]] constexpr unsigned char ascii_lower(unsigned char b) noexcept {
+    return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32U) : b;
+}
+
+/// ASCII characters that open a quotation or a bracket before a word: " ' ` ( [ {.
+[[nodiscard]] constexpr bool is_ascii_opening(unsigned char b) noexcept {
+    return b == '"' || b == '\'' || b == '`' || b == '(' || b == '[' || b == '{';
+}
+
+static_assert([] {
+    for (char32_t c = 0; c < 128; ++c) {
+        const bool opening = unicode::is_quote_mark(c) || unicode::detail::ascii_table[c] == unicode::category::open_punct;
+        if (is_ascii_opening(static_cast<unsigned char>(c)) != opening) return false;
+    }
+    return true;
+}(), "is_ascii_opening disagrees with is_opening_cp");
+
 /// Marks that close a quotation or a parenthesis right after a stop: ' " ) ] } » ’ ” “ ‘ › and
 /// the fullwidth and CJK closers.
 [[nodiscard]] constexpr bool is_closing_mark(char32_t c) noexcept {
@@ -165,8 +189,7 @@ private:
         bool dash = false;       // a dash before the word ("? – спросила")
         bool marker = false;     // a list marker ("2)", "(b)")
         bool initial = false;    // a single capital letter with a period ("И.", "J.")
-        std::size_t word = 0;    // the capitalised word [word, word_end), for table lookups
-        std::size_t word_end = 0;
+        std::size_t word = npos;  // where the capitalised word starts, npos when none (see `next_word_text`)
     };
 
     enum class prev_kind : std::uint8_t { none, title, before_number, ambiguous, time, initial };
@@ -279,6 +302,13 @@ private:
     /// White space from `j` on, counting line breaks (CRLF once); a blank line or U+2029 is a
     /// paragraph break.
     [[nodiscard]] space_run skip_space(std::size_t j) const noexcept {
+        // The common case: one space before a visible ASCII character.
+        if (j + 1 < n_ && byte(j) == ' ' && is_visible_ascii(byte(j + 1))) return {j + 1, 0, false};
+        return skip_space_run(j);
+    }
+
+    /// `skip_space` in general.
+    [[nodiscard]] space_run skip_space_run(std::size_t j) const noexcept {
         std::size_t breaks = 0;
         bool paragraph = false;
         while (j < n_) {
@@ -345,6 +375,10 @@ private:
         std::size_t b = seg_start_;
         seg_start_ = end;
         if (b >= end) return;
+        if (is_visible_ascii(byte(b)) && is_visible_ascii(byte(end - 1))) {  // nothing to trim
+            emit_(text_span{b, end});
+            return;
+        }
         while (b < end) {
             const utf8::codepoint cp = at(b);
             if (!is_space_cp(cp)) break;
@@ -395,6 +429,20 @@ private:
 
     /// The list marker at `p`, followed by white space; length 0 when there is none.
     [[nodiscard]] list_marker parse_marker(std::size_t p) const noexcept {
+        // Most words cannot start a marker: only "(", a digit, a letter before "." or ")", or a
+        // lower-case roman numeral start one.
+        if (p >= n_) return {};
+        const auto b0 = byte(p);
+        if (b0 != '(' && !(b0 >= '0' && b0 <= '9')) {
+            if (!is_ascii_letter(b0)) return {};
+            const unsigned char b1 = p + 1 < n_ ? byte(p + 1) : static_cast<unsigned char>(0);
+            if (b1 != '.' && b1 != ')' && !(is_ascii_letter(b1) && (b0 == 'i' || b0 == 'v' || b0 == 'x'))) return {};
+        }
+        return parse_marker_at(p);
+    }
+
+    /// `parse_marker` past its shortcut.
+    [[nodiscard]] list_marker parse_marker_at(std::size_t p) const noexcept {
         list_marker m;
         std::size_t j = p;
         const bool open = j < n_ && byte(j) == '(';
@@ -615,6 +663,18 @@ private:
         stop_cluster cl;
         cl.begin = i;
         cl.attached = i > 0 && !is_space_cp(before(i));
+        if (byte(i) == '.' && i + 1 < n_) {
+            // The common case, one period followed by an ASCII character that neither continues
+            // the cluster nor closes a quotation: "word. Next", "1.5", "end.\n".
+            const auto b = byte(i + 1);
+            if (b < 0x80U && b != '.' && b != '!' && b != '?' && !is_closing_mark(b) &&
+                !(b == ' ' && i + 2 < n_ && byte(i + 2) == '.')) {
+                cl.dots = 1;
+                cl.first_end = i + 1;
+                cl.end = (b == '[' || (b >= '0' && b <= '9')) ? footnote_end(cl, i + 1) : i + 1;
+                return cl;
+            }
+        }
         std::size_t j = i;
         while (j < n_) {
             const auto b = byte(j);
@@ -729,7 +789,17 @@ private:
 
     [[nodiscard]] bool is_abbreviation(std::string_view lower) const noexcept {
         if (lower.size() > longest_abbreviation_) return false;
-        return find_abbreviation(profile_.abbreviations, lower) != nullptr || is_extra_abbreviation(lower);
+        return find_listed_abbreviation(lower) != nullptr || is_extra_abbreviation(lower);
+    }
+
+    /// The language table's entry for `lower` (lower case, no final period), or nullptr.
+    [[nodiscard]] const abbreviation* find_listed_abbreviation(std::string_view lower) const noexcept {
+        if (lower.empty() || lower.size() > profile_.longest_abbreviation ||
+            !profile_.abbreviation_bits.may_hold(lower.size(), static_cast<unsigned char>(lower.front()),
+                                                 static_cast<unsigned char>(lower.back()))) {
+            return nullptr;
+        }
+        return find_abbreviation(profile_.abbreviations, lower);
     }
 
     /// True when `lower` is one of the caller's extra abbreviations.
@@ -799,6 +869,23 @@ private:
             nx.marker = true;
             return nx;
         }
+        if (q < n_) {  // the common cases first: an ASCII letter or digit
+            const auto b = byte(q);
+            if (b >= 'A' && b <= 'Z') {
+                nx.cls = next_class::upper;
+                if (q + 1 < n_ && byte(q + 1) == '.') nx.initial = true;
+                nx.word = q;
+                return nx;
+            }
+            if (b >= 'a' && b <= 'z') {
+                nx.cls = next_class::lower;
+                return nx;
+            }
+            if (b >= '0' && b <= '9') {
+                nx.cls = next_class::digit;
+                return nx;
+            }
+        }
         std::size_t j = q;
         for (int k = 0; k < 8 && j < n_; ++k) {
             const utf8::codepoint cp = at(j);
@@ -825,24 +912,33 @@ private:
                 return nx;
             default: return nx;
         }
-        // A capitalised word (letters and apostrophes), looked up only when a rule needs it.
+        // A capitalised word, looked up only when a rule needs it (`next_word_text`). It is a
+        // single letter when a period follows the capital (a period is no letter).
+        const std::size_t e = j + cp.length;
+        if (e < n_ && byte(e) == '.') nx.initial = true;
+        nx.word = j;
+        return nx;
+    }
+
+    /// The capitalised word of `nx`: letters and apostrophes, about max_word bytes; empty when
+    /// there is none.
+    [[nodiscard]] std::string_view next_word_text(const next_word& nx) const noexcept {
+        const std::size_t j = nx.word;
+        if (j == npos) return {};
         std::size_t e = j;
         while (e < n_ && e - j <= max_word) {
             const utf8::codepoint c = at(e);
             if (!(is_letter_cp(c) || c.value == '\'' || c.value == 0x2019)) break;
             e += c.length;
         }
-        if (e == j + cp.length && e < n_ && byte(e) == '.') nx.initial = true;
-        nx.word = j;
-        nx.word_end = e;
-        return nx;
+        return text_.substr(j, e - j);
     }
 
     /// True when the next word commonly starts a sentence ("The", "It's") or is a list marker.
     [[nodiscard]] bool is_starter(const next_word& nx) const noexcept {
         if (nx.marker) return true;
         char buf[max_word];
-        const std::size_t len = lower_word(text_.substr(nx.word, nx.word_end - nx.word), buf);
+        const std::size_t len = lower_word(next_word_text(nx), buf);
         if (len == 0) return false;
         const std::string_view w(buf, len);
         if (contains_word(profile_.starters, w)) return true;
@@ -853,27 +949,72 @@ private:
     /// True when the next word is a weekday, month or time zone ("6 p.m. Friday").
     [[nodiscard]] bool is_time_follower(const next_word& nx) const noexcept {
         char buf[max_word];
-        const std::size_t len = lower_word(text_.substr(nx.word, nx.word_end - nx.word), buf);
+        const std::size_t len = lower_word(next_word_text(nx), buf);
         return len != 0 && contains_word(profile_.time_followers, std::string_view(buf, len));
     }
 
-    /// The token before the period at `stop`, classified.
+    /// The token before the period at `stop`, classified. ASCII words (most of them) are
+    /// lower-cased and searched only when the abbreviation filter lets them through.
     [[nodiscard]] prev_word read_prev(std::size_t stop) const noexcept {
         prev_word pw;
         std::size_t t0 = stop;
+        std::size_t high = npos;  // the last non-ASCII character of the token, if any
+        bool dot = false;         // a period inside the token (a candidate initialism)
         while (t0 > seg_start_) {  // a token never reaches back into the previous sentence
             if (stop - t0 > max_token) return pw;
-            const utf8::codepoint cp = before(t0);
+            const auto b = byte(t0 - 1);
+            if (b < 0x80U) {
+                if (is_ascii_space(b)) break;
+                dot = dot || b == '.';
+                --t0;
+                continue;
+            }
+            const utf8::codepoint cp = utf8::decode_before(text_, t0);
             if (is_space_cp(cp)) break;
             t0 -= cp.length;
+            if (high == npos) high = t0;
         }
         while (t0 < stop) {
-            const utf8::codepoint cp = at(t0);
+            const auto b = byte(t0);
+            if (b < 0x80U) {
+                if (!is_ascii_opening(b)) break;
+                ++t0;
+                continue;
+            }
+            const utf8::codepoint cp = utf8::decode(text_, t0);
             if (!is_opening_cp(cp)) break;
             t0 += cp.length;
         }
         if (t0 >= stop) return pw;
         const std::string_view word = text_.substr(t0, stop - t0);
+        if (high == npos || high < t0) {
+            // ASCII: lower-casing keeps the length, and only a word over max_word bytes fails it.
+            const std::size_t len = word.size();
+            if (len > max_word) return pw;
+            const unsigned char first = byte(t0);
+            if (len == 1 && first >= 'A' && first <= 'Z') {
+                const char lower = static_cast<char>(first + 32U);
+                pw.kind = prev_kind::initial;
+                pw.pronoun = contains_word(profile_.pronoun_letters, std::string_view(&lower, 1));
+                pw.before = word_before(t0);
+                return pw;
+            }
+            bool extra = false;
+            if (len <= longest_abbreviation_) {
+                const bool listed = profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1)));
+                if (listed || !extra_.empty()) {
+                    char buf[max_word];
+                    for (std::size_t k = 0; k < len; ++k) buf[k] = static_cast<char>(ascii_lower(byte(t0 + k)));
+                    const std::string_view lower(buf, len);
+                    if (listed) {
+                        if (const abbreviation* a = find_abbreviation(profile_.abbreviations, lower)) return prev_of(*a, word);
+                    }
+                    extra = is_extra_abbreviation(lower);
+                }
+            }
+            if (extra || (dot && is_initialism(word))) pw.kind = prev_kind::ambiguous;
+            return pw;
+        }
         const utf8::codepoint first = at(t0);
         char buf[max_word];
         const std::size_t len = lower_word(word, buf);
@@ -885,19 +1026,22 @@ private:
             pw.before = word_before(t0);
             return pw;
         }
-        if (const abbreviation* a = lower.size() <= longest_abbreviation_ ? find_abbreviation(profile_.abbreviations, lower) : nullptr) {
-            // An all-capital word is an acronym, not a title ("patients with MS. Final").
-            const bool acronym = is_all_capitals(word);
-            switch (a->kind) {
-                case abbreviation_kind::title: pw.kind = acronym ? prev_kind::none : prev_kind::title; break;
-                case abbreviation_kind::before_number: pw.kind = prev_kind::before_number; break;
-                case abbreviation_kind::ambiguous: pw.kind = prev_kind::ambiguous; break;
-                case abbreviation_kind::time: pw.kind = prev_kind::time; break;
-            }
-            return pw;
-        }
+        if (const abbreviation* a = find_listed_abbreviation(lower)) return prev_of(*a, word);
         // The language table was searched above: only the caller's extra abbreviations remain.
-        if (is_extra_abbreviation(lower) || is_initialism(word)) pw.kind = prev_kind::ambiguous;
+        if (is_extra_abbreviation(lower) || (dot && is_initialism(word))) pw.kind = prev_kind::ambiguous;
+        return pw;
+    }
+
+    /// The kind of the word `word` found in the abbreviation table as `a`.
+    [[nodiscard]] static prev_word prev_of(const abbreviation& a, std::string_view word) noexcept {
+        prev_word pw;
+        switch (a.kind) {
+            // An all-capital word is an acronym, not a title ("patients with MS. Final").
+            case abbreviation_kind::title: pw.kind = is_all_capitals(word) ? prev_kind::none : prev_kind::title; break;
+            case abbreviation_kind::before_number: pw.kind = prev_kind::before_number; break;
+            case abbreviation_kind::ambiguous: pw.kind = prev_kind::ambiguous; break;
+            case abbreviation_kind::time: pw.kind = prev_kind::time; break;
+        }
         return pw;
     }
 
