@@ -695,3 +695,31 @@ TEST_CASE("quotes: options are kept and the detector is copyable", "[quotes]") {
     CHECK(whosaid::to_string(quote_role::term) == "term");
     CHECK(whosaid::to_string(quote_role::speech) == "speech");
 }
+
+TEST_CASE("quotes: the word lists fold ASCII case, match stems and turn other words away", "[quotes]") {
+    namespace d = whosaid::detail;
+    d::word_table table;
+    table.add("said", d::speech_cue);
+    table.add("the", d::chain_word);
+    table.add("the", d::determiner);  // duplicates merge their flags
+    table.add("motto", d::term_cue);
+    table.add("festiv*", d::term_cue);
+    table.add("программ*", d::term_cue);
+    table.add("*", d::term_cue);  // ignored
+    table.finish();
+    CHECK(table.lookup_ascii("said") == d::speech_cue);
+    CHECK(table.lookup_ascii("SAID") == d::speech_cue);
+    CHECK(table.lookup_ascii("Said") == d::speech_cue);
+    CHECK(table.lookup_ascii("The") == (d::chain_word | d::determiner));
+    CHECK(table.lookup_ascii("Festival") == d::term_cue);
+    CHECK(table.lookup_ascii("FESTIV") == d::term_cue);
+    CHECK(table.lookup_ascii("festi") == 0);
+    CHECK(table.lookup_ascii("saidx") == 0);
+    CHECK(table.lookup_ascii("sai") == 0);
+    CHECK(table.lookup_ascii("mottos") == 0);
+    CHECK(table.lookup_ascii("") == 0);
+    CHECK(table.lookup("said") == d::speech_cue);
+    CHECK(table.lookup("Said") == 0);  // `lookup` takes words already lowercased
+    CHECK(table.lookup("программы") == d::term_cue);
+    CHECK(table.lookup("програм") == 0);
+}

@@ -16,6 +16,7 @@
 #include "whosaid/language.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -141,8 +142,11 @@ enum word_flag : std::uint8_t {
     elision = 1U << 4U,      ///< a word written with a leading apostrophe
 };
 
-/// All word lists of a detector in one hash table: word → flags. Exact words and stems (entries
-/// ending in '*') live in two open-addressing tables; a lookup hashes the word once, probing the
+/// All word lists of a detector in one table: word → flags. Exact words are bucketed by a key of
+/// (first byte, last byte, length), so a lookup compares the word with the few entries of its
+/// bucket (most words meet an empty bucket). Stems (entries ending in '*') live in an
+/// open-addressing hash table: when a stem can match (the word is at least as long as the
+/// shortest stem starting with its first byte), the lookup hashes the word once, probing the
 /// stem table at each stem length along the way. Built once by the engine's constructor,
 /// immutable afterwards (lookups are `const` and thread-safe).
 class word_table {
@@ -159,31 +163,38 @@ public:
     }
     /// Merges duplicates and builds the hash tables; lookups are valid only after this.
     void finish() {
-        build(exact_, exact_slots_);
+        merge(exact_);
         build(stems_, stem_slots_);
-        stem_lengths_.assign(64, false);
+        stem_lengths_ = 0;
         max_exact_ = 0;
-        for (const auto& e : exact_) max_exact_ = std::max(max_exact_, e.word.size());
+        stem_min_.fill(no_stem);
+        // Exact entries by bucket (a counting sort on the key).
+        bucket_begin_.assign(buckets + 1, 0);
+        for (const auto& e : exact_) {
+            max_exact_ = std::max(max_exact_, e.word.size());
+            ++bucket_begin_[key_of(e.word) + 1];
+        }
+        for (std::size_t k = 0; k < buckets; ++k) bucket_begin_[k + 1] += bucket_begin_[k];
+        bucket_entries_.assign(exact_.size(), 0);
+        std::vector<std::uint32_t> fill(bucket_begin_.begin(), bucket_begin_.end() - 1);
+        for (std::size_t i = 0; i < exact_.size(); ++i) bucket_entries_[fill[key_of(exact_[i].word)]++] = static_cast<std::uint32_t>(i);
         for (const auto& e : stems_) {
-            if (e.word.size() < stem_lengths_.size()) stem_lengths_[e.word.size()] = true;
+            if (e.word.size() >= max_stem) continue;  // never probed (see `lookup`)
+            stem_lengths_ |= std::uint64_t{1} << e.word.size();
+            auto& m = stem_min_[static_cast<unsigned char>(e.word.front())];
+            m = std::min(m, static_cast<std::uint8_t>(e.word.size()));
         }
     }
 
     /// The flags of `lower` (already lowercased): those of an exact entry, or-ed with those of
     /// every stem it starts with; 0 when it is on no list. O(size of `lower`); never allocates.
     [[nodiscard]] std::uint8_t lookup(std::string_view lower) const noexcept {
-        if (lower.empty()) return 0;
-        std::uint8_t flags = 0;
-        std::uint64_t h = offset_basis;
-        const bool any_stems = !stems_.empty();
-        for (std::size_t i = 0; i < lower.size(); ++i) {
-            h = (h ^ static_cast<unsigned char>(lower[i])) * prime;
-            if (any_stems && i + 1 < stem_lengths_.size() && stem_lengths_[i + 1]) {
-                flags |= probe(stems_, stem_slots_, lower.substr(0, i + 1), h);
-            }
-        }
-        if (lower.size() <= max_exact_) flags |= probe(exact_, exact_slots_, lower, h);
-        return flags;
+        return lookup_impl<false>(lower);
+    }
+    /// Same as `lookup` of the ASCII lowercase form of `ascii`, which must hold only ASCII bytes
+    /// (A-Z are folded here, without a copy).
+    [[nodiscard]] std::uint8_t lookup_ascii(std::string_view ascii) const noexcept {
+        return lookup_impl<true>(ascii);
     }
     /// True when `lower` has any of `flags`.
     [[nodiscard]] bool has(std::string_view lower, std::uint8_t flags) const noexcept { return (lookup(lower) & flags) != 0; }
@@ -196,6 +207,60 @@ private:
     };
     static constexpr std::uint64_t offset_basis = 14695981039346656037ULL;
     static constexpr std::uint64_t prime = 1099511628211ULL;
+    static constexpr std::size_t max_stem = 64;      ///< Stems this long or longer never match.
+    static constexpr std::uint8_t no_stem = 0xFF;    ///< `stem_min_` of a byte no stem starts with.
+    static constexpr std::size_t buckets = 4096;
+
+    [[nodiscard]] static constexpr unsigned char fold(unsigned char c) noexcept {
+        return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32U) : c;
+    }
+    [[nodiscard]] static constexpr std::size_t bucket_key(unsigned char first, unsigned char last, std::size_t n) noexcept {
+        const std::uint32_t x = (std::uint32_t{first} | (std::uint32_t{last} << 8U) |
+                                 (static_cast<std::uint32_t>(n & 0xFFFFU) << 16U)) * 0x9E3779B1U;
+        return x >> 20U;  // 12 bits: `buckets`
+    }
+    [[nodiscard]] static std::size_t key_of(std::string_view w) noexcept {
+        return bucket_key(static_cast<unsigned char>(w.front()), static_cast<unsigned char>(w.back()), w.size());
+    }
+
+    template <bool Fold>
+    [[nodiscard]] std::uint8_t lookup_impl(std::string_view w) const noexcept {
+        const std::size_t n = w.size();
+        if (n == 0) return 0;
+        const auto at = [&w](std::size_t i) {
+            const auto c = static_cast<unsigned char>(w[i]);
+            if constexpr (Fold) return fold(c);
+            else return c;
+        };
+        const unsigned char first = at(0);
+        std::uint8_t flags = n >= stem_min_[first] ? stem_flags<Fold>(w) : std::uint8_t{0};
+        if (n <= max_exact_) {
+            const std::size_t k = bucket_key(first, at(n - 1), n);
+            for (std::uint32_t b = bucket_begin_[k]; b < bucket_begin_[k + 1]; ++b) {
+                const entry& e = exact_[bucket_entries_[b]];
+                if (equal<Fold>(e.word, w)) {
+                    flags |= e.flags;
+                    break;  // entries are unique
+                }
+            }
+        }
+        return flags;
+    }
+
+    /// The flags of every stem `w` starts with (folded when `Fold`).
+    template <bool Fold>
+    [[nodiscard]] std::uint8_t stem_flags(std::string_view w) const noexcept {
+        std::uint8_t flags = 0;
+        std::uint64_t h = offset_basis;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            const auto c = static_cast<unsigned char>(w[i]);
+            h = (h ^ (Fold ? fold(c) : c)) * prime;
+            if (i + 1 < max_stem && ((stem_lengths_ >> (i + 1)) & 1U) != 0) {
+                flags |= probe<Fold>(stems_, stem_slots_, w.substr(0, i + 1), h);
+            }
+        }
+        return flags;
+    }
 
     [[nodiscard]] static std::uint64_t hash(std::string_view w) noexcept {
         std::uint64_t h = offset_basis;
@@ -203,7 +268,8 @@ private:
         return h;
     }
 
-    static void build(std::vector<entry>& entries, std::vector<std::uint32_t>& slots) {
+    /// Sorts `entries` and merges duplicates (their flags or-ed).
+    static void merge(std::vector<entry>& entries) {
         std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) { return a.word < b.word; });
         std::vector<entry> merged;
         for (auto& e : entries) {
@@ -211,6 +277,11 @@ private:
             else merged.push_back(std::move(e));
         }
         entries = std::move(merged);
+    }
+
+    /// `merge`, then the open-addressing table of `entries` by hash.
+    static void build(std::vector<entry>& entries, std::vector<std::uint32_t>& slots) {
+        merge(entries);
         for (auto& e : entries) e.hash = hash(e.word);
         std::size_t size = 16;
         while (size < entries.size() * 2) size *= 2;
@@ -222,6 +293,7 @@ private:
         }
     }
 
+    template <bool Fold>
     [[nodiscard]] static std::uint8_t probe(const std::vector<entry>& entries, const std::vector<std::uint32_t>& slots,
                                             std::string_view w, std::uint64_t h) noexcept {
         if (slots.empty()) return 0;
@@ -229,16 +301,31 @@ private:
         for (std::size_t k = static_cast<std::size_t>(h) & mask;; k = (k + 1) & mask) {
             const std::uint32_t i = slots[k];
             if (i == empty_slot) return 0;
-            if (entries[i].hash == h && entries[i].word == w) return entries[i].flags;
+            if (entries[i].hash == h && equal<Fold>(entries[i].word, w)) return entries[i].flags;
+        }
+    }
+
+    template <bool Fold>
+    [[nodiscard]] static bool equal(std::string_view entry_word, std::string_view w) noexcept {
+        if constexpr (Fold) {
+            if (entry_word.size() != w.size()) return false;
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                if (static_cast<unsigned char>(entry_word[i]) != fold(static_cast<unsigned char>(w[i]))) return false;
+            }
+            return true;
+        } else {
+            return entry_word == w;
         }
     }
 
     static constexpr std::uint32_t empty_slot = 0xFFFFFFFFU;
     std::vector<entry> exact_;
     std::vector<entry> stems_;
-    std::vector<std::uint32_t> exact_slots_;
     std::vector<std::uint32_t> stem_slots_;
-    std::vector<bool> stem_lengths_;
+    std::vector<std::uint32_t> bucket_begin_;    ///< Exact entries of bucket k: bucket_entries_[begin[k], begin[k+1]).
+    std::vector<std::uint32_t> bucket_entries_;  ///< Indices into exact_, grouped by bucket.
+    std::array<std::uint8_t, 256> stem_min_{};   ///< Shortest stem per first byte (`no_stem`: none).
+    std::uint64_t stem_lengths_ = 0;             ///< Bit k: some stem has k bytes.
     std::size_t max_exact_ = 0;
 };
 

@@ -9,7 +9,10 @@
 ///
 /// Cost: every byte is skipped or examined a constant number of times by the scan; each
 /// quotation adds bounded windows (120 bytes of its content, 120 before it, 64 after it) and a
-/// walk of at most `max_depth` stack entries per mark. Hence linear time on any input.
+/// walk of at most `max_depth` stack entries per mark. Hence linear time on any input. The
+/// windows before and after a quotation are read only when they can still change its verdict,
+/// ASCII content windows are read sixteen bytes at a time, and the word lists are consulted
+/// only for words that can matter.
 
 #include "whosaid/quotes.hpp"
 
@@ -26,6 +29,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -102,17 +106,42 @@ enum class shape : std::uint8_t {
     return m != mark::none && m != mark::long_dash && m != mark::line_break;
 }
 
-[[nodiscard]] inline lside lside_of(char32_t c) noexcept {
-    if (c < 0x80U) {
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return lside::open;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return lside::word;
-        switch (c) {
-            case '(': case '[': case '{': case '-': case '/': return lside::open;
-            case '"': case '\'': case '`': return lside::quote;
-            case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': return lside::punct;
-            default: return lside::word;
-        }
+[[nodiscard]] constexpr lside lside_of_ascii(char32_t c) noexcept {
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return lside::open;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return lside::word;
+    switch (c) {
+        case '(': case '[': case '{': case '-': case '/': return lside::open;
+        case '"': case '\'': case '`': return lside::quote;
+        case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': return lside::punct;
+        default: return lside::word;
     }
+}
+
+[[nodiscard]] constexpr rside rside_of_ascii(char32_t c) noexcept {
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return rside::space;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return rside::word;
+    switch (c) {
+        case '"': case '\'': case '`': return rside::quote;
+        case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': case '-': case '/':
+            return rside::punct;
+        default: return rside::word;
+    }
+}
+
+/// `lside_of_ascii` and `rside_of_ascii` of every ASCII byte.
+inline constexpr std::array<lside, 128> lside_ascii = [] {
+    std::array<lside, 128> t{};
+    for (unsigned c = 0; c < 128; ++c) t[c] = lside_of_ascii(c);
+    return t;
+}();
+inline constexpr std::array<rside, 128> rside_ascii = [] {
+    std::array<rside, 128> t{};
+    for (unsigned c = 0; c < 128; ++c) t[c] = rside_of_ascii(c);
+    return t;
+}();
+
+[[nodiscard]] inline lside lside_of(char32_t c) noexcept {
+    if (c < 0x80U) return lside_ascii[c];
     if (is_quote_mark_cp(c)) return lside::quote;
     switch (unicode::category_of(c)) {
         case unicode::category::space: case unicode::category::open_punct: case unicode::category::initial_punct:
@@ -125,16 +154,7 @@ enum class shape : std::uint8_t {
 }
 
 [[nodiscard]] inline rside rside_of(char32_t c) noexcept {
-    if (c < 0x80U) {
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return rside::space;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return rside::word;
-        switch (c) {
-            case '"': case '\'': case '`': return rside::quote;
-            case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '}': case '-': case '/':
-                return rside::punct;
-            default: return rside::word;
-        }
-    }
+    if (c < 0x80U) return rside_ascii[c];
     if (is_quote_mark_cp(c)) return rside::quote;
     switch (unicode::category_of(c)) {
         case unicode::category::space: return rside::space;
@@ -145,10 +165,11 @@ enum class shape : std::uint8_t {
     }
 }
 
-// ASCII answered from a table, everything else from unicode:: (the hot paths are ASCII).
+// ASCII answered from a table, everything else from unicode:: (the hot paths are ASCII). Bytes
+// 0x80-0xFF have no class here.
 enum : std::uint8_t { cls_word = 1, cls_upper = 2, cls_lower = 4, cls_digit = 8, cls_space = 16 };
-inline constexpr std::array<std::uint8_t, 128> ascii_class = [] {
-    std::array<std::uint8_t, 128> t{};
+inline constexpr std::array<std::uint8_t, 256> ascii_class = [] {
+    std::array<std::uint8_t, 256> t{};
     for (unsigned c = 0; c < 128; ++c) {
         if (c >= 'A' && c <= 'Z') t[c] = cls_word | cls_upper;
         else if (c >= 'a' && c <= 'z') t[c] = cls_word | cls_lower;
@@ -201,9 +222,7 @@ struct open_quote {
     bool dash_context = false;       ///< After a colon paragraph or another dash paragraph.
 };
 
-inline constexpr std::uint32_t no_slot = 0xFFFFFFFFU;
-
-// The SSE2 skip in `quote_scanner::run` tests these bytes directly: keep it in step with the table.
+// The SSE2 skip (`quote_scanner::skip_sse2`) tests these bytes directly: keep it in step with the table.
 static_assert([] {
     for (unsigned c = 0; c < 256; ++c) {
         const bool listed = c == 0x22 || c == 0x27 || c == 0x60 || (c >= 0x0A && c <= 0x0D) || c == 0xC2 || c == 0xE2 ||
@@ -211,7 +230,7 @@ static_assert([] {
         if (candidate_byte[c] != listed) return false;
     }
     return true;
-}(), "quote_scanner::run's SSE2 skip lists the bytes of candidate_byte");
+}(), "quote_scanner::skip_sse2 lists the bytes of candidate_byte");
 
 /// Signs of speech and of a term around one quotation (see `quote_scanner::classify`).
 struct quote_evidence {
@@ -248,28 +267,13 @@ public:
     std::vector<quote> run() {
         std::size_t i = skip_blank(0);
         if (i >= n_) return {};
-        stack_.reserve(16);
         para_begin_ = i;
         try_dash(i);
         while (i < n_) {
-            // Fast skip to the next candidate byte (see `candidate_byte`), sixteen at a time with
-            // SSE2, then eight at a time.
+            // Fast skip to the next candidate byte (see `candidate_byte`), 32 bytes at a time with
+            // SSE2 (a cheap filter, the exact test only on blocks that pass it), then eight at a time.
 #if defined(__SSE2__)
-            while (i + 16 <= n_) {
-                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i));
-                const auto eq = [&x](int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
-                // 0x0A..0x0D: shifted to start at -128, one signed compare.
-                const __m128i breaks = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0x0A))),
-                                                      _mm_set1_epi8(static_cast<char>(4 - 0x80)));
-                const __m128i ascii = _mm_or_si128(_mm_or_si128(eq(0x22), eq(0x27)), _mm_or_si128(eq(0x60), breaks));
-                const __m128i lead = _mm_or_si128(_mm_or_si128(eq(0xC2), eq(0xE2)), _mm_or_si128(eq(0xE3), eq(0xEF)));
-                const auto hits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii, lead))) & 0xFFFFU;
-                if (hits != 0) {
-                    i += static_cast<std::size_t>(std::countr_zero(hits));
-                    break;
-                }
-                i += 16;
-            }
+            i = skip_sse2(i);
 #endif
             while (i + 8 <= n_) {
                 const auto* p = reinterpret_cast<const unsigned char*>(t_.data() + i);
@@ -313,6 +317,42 @@ public:
     }
 
 private:
+#if defined(__SSE2__)
+    /// First position at or after `i` that holds a candidate byte, or the start of the last
+    /// (incomplete) 32-byte block before the end of the text.
+    [[nodiscard]] std::size_t skip_sse2(std::size_t i) const noexcept {
+        const __m128i quote2 = _mm_set1_epi8(0x22);
+        const __m128i quote1 = _mm_set1_epi8(0x27);
+        const __m128i backtick = _mm_set1_epi8(0x60);
+        const __m128i low = _mm_set1_epi8(0x0E);
+        // A cheap filter first: " ' ` and, as signed bytes below 0x0E, every control byte up to
+        // CR and every byte >= 0x80. Only a block that passes it gets the exact test.
+        const auto filter = [&](__m128i x) {
+            return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote2), _mm_cmpeq_epi8(x, quote1)),
+                                _mm_or_si128(_mm_cmpeq_epi8(x, backtick), _mm_cmplt_epi8(x, low)));
+        };
+        const auto exact = [&](__m128i x) {
+            const auto eq = [&x](int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
+            // 0x0A..0x0D shifted to -128..-125: one signed compare.
+            const __m128i breaks = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0x0A))),
+                                                  _mm_set1_epi8(static_cast<char>(-128 + 4)));
+            const __m128i ascii = _mm_or_si128(_mm_or_si128(eq(0x22), eq(0x27)), _mm_or_si128(eq(0x60), breaks));
+            const __m128i lead = _mm_or_si128(_mm_or_si128(eq(0xC2), eq(0xE2)), _mm_or_si128(eq(0xE3), eq(0xEF)));
+            return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii, lead))) & 0xFFFFU;
+        };
+        while (i + 32 <= n_) {
+            const __m128i x0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i));
+            const __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i + 16));
+            if (_mm_movemask_epi8(_mm_or_si128(filter(x0), filter(x1))) != 0) {
+                const std::uint32_t hits = exact(x0) | (exact(x1) << 16U);
+                if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits));
+            }
+            i += 32;
+        }
+        return i;
+    }
+#endif
+
     // -- character helpers ----------------------------------------------------------------
 
     [[nodiscard]] char32_t cp_at(std::size_t pos) const noexcept {
@@ -363,8 +403,16 @@ private:
     }
 
     [[nodiscard]] shape shape_at(std::size_t pos, std::size_t len) const noexcept {
-        const lside l = pos <= para_begin_ ? lside::open : lside_of(cp_before(pos));
-        const rside r = pos + len >= n_ ? rside::space : rside_of(cp_at(pos + len));
+        lside l = lside::open;
+        if (pos > para_begin_) {
+            const auto b = static_cast<unsigned char>(t_[pos - 1]);
+            l = b < 0x80U ? lside_ascii[b] : lside_of(utf8::decode_before(t_, pos).value);
+        }
+        rside r = rside::space;
+        if (pos + len < n_) {
+            const auto b = static_cast<unsigned char>(t_[pos + len]);
+            r = b < 0x80U ? rside_ascii[b] : rside_of(utf8::decode(t_, pos + len).value);
+        }
         return shape_of(l, r);
     }
 
@@ -422,8 +470,7 @@ private:
                 const std::size_t lim = std::min(n_, e + 16);
                 while (e < lim && is_letter_cp(cp_at(e))) e += len_at(e);
                 if (e < lim || e == n_) {
-                    const std::string_view w = lower(pos + len, e);
-                    if (words_.has(w, elision)) return true;
+                    if ((word_flags(pos + len, e) & elision) != 0) return true;
                 }
                 return false;
             }
@@ -447,7 +494,7 @@ private:
                 std::size_t e = w0;
                 const std::size_t lim = std::min(n_, w0 + 24);
                 while (e < lim && is_letter_cp(cp_at(e))) e += len_at(e);
-                if (!words_.has(lower(w0, e), speech_cue)) {
+                if ((word_flags(w0, e) & speech_cue) == 0) {
                     if (find_closable(m, shape::closer) < 0) return true;
                     return later_closer(m, pos + len);
                 }
@@ -625,6 +672,9 @@ private:
 
     /// True when the paragraph at `j` opens with a dialogue dash (or "- ").
     [[nodiscard]] bool opens_with_dash(std::size_t j) const noexcept {
+        if (j >= n_) return false;
+        const auto b = static_cast<unsigned char>(t_[j]);
+        if (b < 0x80U && b != '-') return false;  // most paragraphs
         const char32_t c = cp_at(j);
         if (c == '-') return is_space_cp(cp_at(j + 1));
         return mark_of(c) == mark::long_dash;
@@ -633,6 +683,7 @@ private:
     /// A paragraph starting at `j` that opens with a dash: maybe dialogue.
     void try_dash(std::size_t j) {
         if (!opt_.dash_speech || !stack_.empty()) return;
+        if (j < n_ && static_cast<unsigned char>(t_[j]) < 0x80U && t_[j] != '-') return;  // most paragraphs
         const std::size_t dl = len_at(j);
         const char32_t c = cp_at(j);
         const bool hyphen = c == '-';
@@ -657,7 +708,7 @@ private:
         e.dash_context = context;
         e.starts_sentence = true;
         e.slot = new_slot(dash_pos);
-        stack_.push_back(e);
+        push_entry(e);
     }
 
     // -- the stack --------------------------------------------------------------------------
@@ -666,10 +717,15 @@ private:
     std::uint32_t new_slot(std::size_t begin) {
         quote q;
         q.outer.begin = begin;
+        q.parent = stack_.empty() ? -1 : static_cast<std::int32_t>(stack_.back().slot);  // a slot until `assemble`
+        if (slots_.capacity() == 0) slots_.reserve(16);
         slots_.push_back(q);
-        parent_.push_back(stack_.empty() ? no_slot : stack_.back().slot);
-        alive_.push_back(0);
         return static_cast<std::uint32_t>(slots_.size() - 1);
+    }
+
+    void push_entry(const open_quote& e) {
+        if (stack_.capacity() == 0) stack_.reserve(8);  // one allocation for most texts, none without marks
+        stack_.push_back(e);
     }
 
     /// Forgets the record of an entry that reports nothing. The last record (nothing opened
@@ -677,8 +733,6 @@ private:
     void drop(const open_quote& e) {
         if (e.slot + 1U == slots_.size()) {
             slots_.pop_back();
-            parent_.pop_back();
-            alive_.pop_back();
         }
     }
 
@@ -697,7 +751,7 @@ private:
         e.reopens_inline = o.reopens_inline;
         sentence_info(pos, e);
         e.slot = new_slot(pos);
-        stack_.push_back(e);
+        push_entry(e);
         for (std::uint32_t b = e.closers | e.loose_closers, k = 0; b != 0; b >>= 1U, ++k) {
             if ((b & 1U) != 0) ++accept_count_[k];
         }
@@ -793,7 +847,7 @@ private:
         q.first_paragraph = e.first_paragraph;
         q.last_paragraph = para_;
         q.role = classify(e, q);
-        alive_[e.slot] = 1;
+        ++alive_;
     }
 
     // -- paragraphs -------------------------------------------------------------------------
@@ -900,23 +954,36 @@ private:
 
     // -- speech or term ---------------------------------------------------------------------
 
-    /// Lowercase copy of text[b, e) in a reused buffer (valid until the next call).
+    /// Lowercase copy of text[b, e) in a reused buffer (valid until the next call). Only words
+    /// with a non-ASCII byte come here: ASCII words are folded by `word_table::lookup_ascii`.
     [[nodiscard]] std::string_view lower(std::size_t b, std::size_t e) {
         if (e <= b) return {};
-        const std::string_view w = t_.substr(b, e - b);
-        if (w.size() <= sizeof(ascii_buf_)) {
-            bool ascii = true;
-            for (std::size_t k = 0; k < w.size(); ++k) {
-                const auto c = static_cast<unsigned char>(w[k]);
-                if (c >= 0x80U) { ascii = false; break; }
-                ascii_buf_[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32U : c);
-            }
-            if (ascii) return {ascii_buf_, w.size()};
-        }
         buf_.clear();
-        unicode::append_lower(w, buf_);
+        unicode::append_lower(t_.substr(b, e - b), buf_);
         return buf_;
     }
+
+    [[nodiscard]] static bool all_ascii(std::string_view s) noexcept {
+        std::size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, s.data() + i, 8);
+            if ((v & 0x8080808080808080ULL) != 0) return false;
+        }
+        for (; i < s.size(); ++i) {
+            if (static_cast<unsigned char>(s[i]) >= 0x80U) return false;
+        }
+        return true;
+    }
+
+    /// The word-list flags of text[b, e) (`word_table::lookup` of its lowercase form). `ascii`
+    /// says the caller knows the bytes are ASCII.
+    [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e, bool ascii) {
+        if (e <= b) return 0;
+        const std::string_view w = t_.substr(b, e - b);
+        return ascii || all_ascii(w) ? words_.lookup_ascii(w) : words_.lookup(lower(b, e));
+    }
+    [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e) { return word_flags(b, e, false); }
 
     [[nodiscard]] static bool is_word_cp(char32_t c) noexcept {
         if (c < 0x80U) return (ascii_class[c] & cls_word) != 0;
@@ -925,66 +992,140 @@ private:
     /// Inside a word: letters, digits and the joiners - ' ’ between them.
     [[nodiscard]] static bool is_joiner(char32_t c) noexcept { return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010; }
 
+    /// The code point at `pos < n_` and its length (ASCII without decoding).
+    [[nodiscard]] utf8::codepoint at(std::size_t pos) const noexcept {
+        const auto b = static_cast<unsigned char>(t_[pos]);
+        if (b < 0x80U) return {b, 1, true};
+        return utf8::decode(t_, pos);
+    }
+    /// The code point ending at `pos > 0` and its length (ASCII without decoding).
+    [[nodiscard]] utf8::codepoint at_before(std::size_t pos) const noexcept {
+        const auto b = static_cast<unsigned char>(t_[pos - 1]);
+        if (b < 0x80U) return {b, 1, true};
+        return utf8::decode_before(t_, pos);
+    }
+
+    /// First byte at or after `p` (before `limit`) that does not continue the word: letters,
+    /// digits, and a joiner followed by a word character (looked at even past `limit`). Clears
+    /// `ascii` when the word takes a non-ASCII character.
+    [[nodiscard]] std::size_t word_end(std::size_t p, std::size_t limit, bool& ascii) const noexcept {
+        while (p < limit) {
+            const auto b = static_cast<unsigned char>(t_[p]);
+            if (b < 0x80U) {
+                if ((ascii_class[b] & cls_word) != 0) { ++p; continue; }
+                if ((b == '-' || b == '\'') && is_word_cp(cp_at(p + 1))) { ++p; continue; }
+                break;
+            }
+            const utf8::codepoint cp = utf8::decode(t_, p);
+            if (!(is_word_cp(cp.value) || (is_joiner(cp.value) && is_word_cp(cp_at(p + cp.length))))) break;
+            ascii = false;
+            p += cp.length;
+        }
+        return p;
+    }
+
     struct token {
         std::size_t begin = 0;
         std::size_t end = 0;
         char32_t punct = 0;  ///< 0 for a word
+        bool ascii = false;  ///< Only ASCII bytes.
     };
 
-    /// Up to `max` tokens (words or single punctuation marks) before `pos`, nearest first, not
-    /// crossing `limit`; without sentence spans the walk also stops at sentence punctuation.
-    std::size_t tokens_before(std::size_t pos, std::size_t limit, bool stop_at_terminal, token* out, std::size_t max) const {
-        std::size_t count = 0;
-        while (count < max) {
-            while (pos > limit && is_space_cp(cp_before(pos))) pos -= len_before(pos);
-            if (pos <= limit) break;
-            const char32_t c = cp_before(pos);
-            if (is_word_cp(c)) {
-                const std::size_t end = pos;
-                std::size_t steps = 0;
-                while (pos > limit && steps < 40) {
-                    const char32_t d = cp_before(pos);
-                    if (is_word_cp(d)) {
-                        pos -= len_before(pos);
-                    } else if (is_joiner(d) && pos - len_before(pos) > limit &&
-                               is_word_cp(cp_before(pos - len_before(pos)))) {
-                        pos -= len_before(pos);
-                    } else {
-                        break;
-                    }
-                    ++steps;
-                }
-                out[count++] = {pos, end, 0};
+    /// The walk back from a quotation over the tokens (words or single punctuation marks)
+    /// before it, nearest first, not crossing `limit`; without sentence spans the walk also
+    /// stops at sentence punctuation. Tokens are read one at a time, as they are needed.
+    struct before_walk {
+        std::size_t pos;
+        std::size_t limit;
+        bool stop_at_terminal;
+    };
+
+    /// The next token of `w` into `out`; false when the walk is over.
+    bool next_before(before_walk& w, token& out) const noexcept {
+        std::size_t pos = w.pos;
+        const std::size_t limit = w.limit;
+        while (pos > limit) {
+            const auto b = static_cast<unsigned char>(t_[pos - 1]);
+            if (b < 0x80U) {
+                if ((ascii_class[b] & cls_space) == 0) break;
+                --pos;
                 continue;
             }
-            if (stop_at_terminal && unicode::is_sentence_terminal(c)) break;
-            out[count++] = {pos - len_before(pos), pos, c};
-            pos -= len_before(pos);
+            const utf8::codepoint cp = utf8::decode_before(t_, pos);
+            if (!is_space_cp(cp.value)) break;
+            pos -= cp.length;
         }
-        return count;
+        w.pos = pos;
+        if (pos <= limit) return false;
+        const utf8::codepoint c = at_before(pos);
+        if (is_word_cp(c.value)) {
+            const std::size_t end = pos;
+            bool ascii = true;
+            constexpr std::size_t max_steps = 40;  // code points of one word
+            std::size_t steps = 0;
+            while (pos > limit && steps < max_steps) {
+                // A run of ASCII letters and digits, one step each.
+                const std::size_t lo = pos - std::min(pos - limit, max_steps - steps);
+                std::size_t p = pos;
+                while (p > lo) {
+                    const auto b = static_cast<unsigned char>(t_[p - 1]);
+                    if (b >= 0x80U || (ascii_class[b] & cls_word) == 0) break;
+                    --p;
+                }
+                steps += pos - p;
+                pos = p;
+                if (pos <= limit || steps >= max_steps) break;
+                const auto b = static_cast<unsigned char>(t_[pos - 1]);
+                const utf8::codepoint d = at_before(pos);
+                if (is_word_cp(d.value) ||
+                    (is_joiner(d.value) && pos - d.length > limit && is_word_cp(cp_before(pos - d.length)))) {
+                    pos -= d.length;
+                    if (b >= 0x80U) ascii = false;
+                } else {
+                    break;
+                }
+                ++steps;
+            }
+            out = {pos, end, 0, ascii};
+            w.pos = pos;
+            return true;
+        }
+        if (w.stop_at_terminal && unicode::is_sentence_terminal(c.value)) return false;
+        out = {pos - c.length, pos, c.value, c.value < 0x80U};
+        w.pos = pos - c.length;
+        return true;
     }
 
-    /// Up to `max` tokens after `pos` in the same paragraph, within `after_window` bytes.
-    std::size_t tokens_after(std::size_t pos, token* out, std::size_t max) const {
-        const std::size_t limit = std::min(n_, pos + after_window);
-        std::size_t count = 0;
-        while (count < max && pos < limit) {
-            const char32_t c = cp_at(pos);
-            if (unicode::is_line_break(c)) break;
-            if (is_space_cp(c)) { pos += len_at(pos); continue; }
-            if (is_word_cp(c)) {
-                const std::size_t b = pos;
-                while (pos < limit && (is_word_cp(cp_at(pos)) ||
-                                       (is_joiner(cp_at(pos)) && is_word_cp(cp_at(pos + len_at(pos)))))) {
-                    pos += len_at(pos);
-                }
-                out[count++] = {b, pos, 0};
+    /// The walk forward from a quotation over the tokens after it in the same paragraph, within
+    /// `after_window` bytes.
+    struct after_walk {
+        std::size_t pos;
+        std::size_t limit;
+    };
+
+    /// The next token of `w` into `out`; false when the walk is over.
+    bool next_after(after_walk& w, token& out) const noexcept {
+        std::size_t pos = w.pos;
+        while (pos < w.limit) {
+            const utf8::codepoint c = at(pos);
+            if (unicode::is_line_break(c.value)) break;
+            if (is_space_cp(c.value)) {
+                pos += c.length;
                 continue;
             }
-            out[count++] = {pos, pos + len_at(pos), c};
-            pos += len_at(pos);
+            if (is_word_cp(c.value)) {
+                bool ascii = c.value < 0x80U;
+                const std::size_t e = word_end(pos, w.limit, ascii);
+                out = {pos, e, 0, ascii};
+                w.pos = e;
+                return true;
+            }
+            out = {pos, pos + c.length, c.value, c.value < 0x80U};
+            w.pos = pos + c.length;
+            return true;
         }
-        return count;
+        w.pos = w.limit;  // the walk is over
+        return false;
     }
 
     // The bounded windows around a quotation (bytes): its content, before it, after it.
@@ -992,49 +1133,210 @@ private:
     static constexpr std::size_t before_window = 120;
     static constexpr std::size_t after_window = 64;
 
-    [[nodiscard]] quote_evidence gather(const open_quote& e, const quote& q) {
-        quote_evidence ev;
-        // The content: words, case, sentence punctuation (first `content_window` bytes and the end).
+    /// Counts of the title-case test over the words of a short quotation (see `content_evidence`).
+    struct title_counts {
+        std::uint32_t considered = 0;   ///< words that are not lowercase function words (so far)
+        std::uint32_t capitalised = 0;  ///< words that start with a capital or a digit
+        /// Lowercase words of at most 12 bytes (offsets from the content start): function words
+        /// or not, looked up only when the decision depends on it. At most one word per two
+        /// bytes of the window.
+        struct pending {
+            std::uint8_t begin;
+            std::uint8_t end;
+            bool ascii;
+        };
+        std::array<pending, 64> lowercase;  // the first `n_lowercase` are set
+        std::size_t n_lowercase = 0;
+
+        void add(std::size_t offset_begin, std::size_t offset_end, bool upper, bool ascii) noexcept {
+            if (upper) {
+                ++considered;
+                ++capitalised;
+            } else if (offset_end - offset_begin > 12) {
+                ++considered;
+            } else {
+                lowercase[n_lowercase++] = {static_cast<std::uint8_t>(offset_begin), static_cast<std::uint8_t>(offset_end), ascii};
+            }
+        }
+    };
+    static_assert(content_window <= 255 && content_window / 2 + 1 <= 64, "title_counts::pending holds a window");
+
+    /// The content window [cb, window_end) read code point by code point: words, case, title
+    /// counts (`title` non-null) and sentence ends inside.
+    void scan_window(std::size_t cb, std::size_t window_end, quote_evidence& ev, title_counts* title) const noexcept {
+        for (std::size_t p = cb; p < window_end;) {
+            const utf8::codepoint c = at(p);
+            if (is_word_cp(c.value)) {
+                const bool upper = is_upper_cp(c.value) || is_digit_cp(c.value);
+                if (ev.words == 0) {
+                    ev.first_upper = is_upper_cp(c.value);
+                    ev.first_lower = is_lower_cp(c.value);
+                }
+                ++ev.words;
+                const std::size_t wb = p;
+                bool ascii = c.value < 0x80U;
+                p = word_end(p, window_end, ascii);
+                if (title != nullptr) title->add(wb - cb, p - cb, upper, ascii);
+                continue;
+            }
+            if ((c.value == '.' || c.value == '!' || c.value == '?' || c.value == 0x2026) && p + 1 < window_end) {
+                boundary_after(p, c.length, window_end, ev);
+            }
+            p += c.length;
+        }
+    }
+
+    /// Sentence punctuation at `p` (`len` bytes) followed by white space and a capital or a
+    /// quotation mark inside the window: the quotation holds more than one sentence.
+    void boundary_after(std::size_t p, std::size_t len, std::size_t window_end, quote_evidence& ev) const noexcept {
+        const std::size_t s = p + len;
+        const std::size_t w = skip_space(s, window_end);
+        if (w > s && w < window_end) {
+            const char32_t d = cp_at(w);
+            if (is_upper_cp(d) || is_quote_mark_cp(d)) ev.internal_boundary = true;
+        }
+    }
+
+#if defined(__SSE2__)
+    /// Bits of up to 128 bytes, bit i for byte i.
+    struct bits128 {
+        std::uint64_t lo = 0;
+        std::uint64_t hi = 0;
+        [[nodiscard]] bits128 operator&(bits128 o) const noexcept { return {lo & o.lo, hi & o.hi}; }
+        [[nodiscard]] bits128 operator|(bits128 o) const noexcept { return {lo | o.lo, hi | o.hi}; }
+        [[nodiscard]] bits128 operator~() const noexcept { return {~lo, ~hi}; }
+        /// Bit i set when bit i-1 was (the byte before).
+        [[nodiscard]] bits128 prev() const noexcept { return {lo << 1U, (hi << 1U) | (lo >> 63U)}; }
+        /// Bit i set when bit i+1 was (the byte after).
+        [[nodiscard]] bits128 next() const noexcept { return {(lo >> 1U) | (hi << 63U), hi >> 1U}; }
+        [[nodiscard]] bool any() const noexcept { return (lo | hi) != 0; }
+        [[nodiscard]] std::size_t count() const noexcept {
+            return static_cast<std::size_t>(std::popcount(lo) + std::popcount(hi));
+        }
+        /// Index of the lowest set bit; `any()` must hold.
+        [[nodiscard]] std::size_t first() const noexcept {
+            return lo != 0 ? static_cast<std::size_t>(std::countr_zero(lo)) : 64 + static_cast<std::size_t>(std::countr_zero(hi));
+        }
+        /// Index of the lowest clear bit at or after `i < 128`, or 128.
+        [[nodiscard]] std::size_t next_clear(std::size_t i) const noexcept {
+            const bits128 from = (~*this).without_below(i);
+            return from.any() ? from.first() : 128;
+        }
+        void clear_first() noexcept {
+            if (lo != 0) lo &= lo - 1;
+            else hi &= hi - 1;
+        }
+        /// Only the bits below `n`.
+        [[nodiscard]] bits128 below(std::size_t n) const noexcept {
+            if (n >= 128) return *this;
+            if (n >= 64) return {lo, hi & ((std::uint64_t{1} << (n - 64)) - 1)};
+            return {lo & ((std::uint64_t{1} << n) - 1), 0};
+        }
+        /// Only the bits at or above `n < 128`.
+        [[nodiscard]] bits128 without_below(std::size_t n) const noexcept {
+            if (n >= 64) return {0, hi & ~((std::uint64_t{1} << (n - 64)) - 1)};
+            return {lo & ~((std::uint64_t{1} << n) - 1), hi};
+        }
+        /// From eight 16-bit block masks (block k for bytes 16k …; x86 is little-endian).
+        [[nodiscard]] static bits128 from_blocks(const std::uint16_t (&blocks)[8]) noexcept {
+            bits128 b;
+            std::memcpy(&b.lo, &blocks[0], 8);
+            std::memcpy(&b.hi, &blocks[4], 8);
+            return b;
+        }
+    };
+
+    /// `scan_window` for an ASCII window, sixteen bytes at a time: false (nothing done) when a
+    /// byte of the window is not ASCII (or the byte after it is not and could extend a word).
+    /// Same results: a word is a run of letters and digits, with - and ' inside when a word
+    /// character stands on both sides.
+    bool scan_window_ascii(std::size_t cb, std::size_t window_end, bool short_quote, bool ends_terminal,
+                           quote_evidence& ev, title_counts& title) const noexcept {
+        static_assert(content_window <= 127, "the window and the byte after it fit in 128 bits");
+        const std::size_t len = window_end - cb;
+        std::uint16_t word_blocks[8] = {};
+        std::uint16_t joiner_blocks[8] = {};
+        std::uint16_t terminal_blocks[8] = {};
+        const __m128i letter_lo = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+        const __m128i digit_lo = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+        const __m128i letter_n = _mm_set1_epi8(static_cast<char>(-128 + 26));
+        const __m128i digit_n = _mm_set1_epi8(static_cast<char>(-128 + 10));
+        const __m128i case_bit = _mm_set1_epi8(0x20);
+        for (std::size_t block = 0; block * 16 < len; ++block) {
+            const std::size_t at = cb + block * 16;
+            __m128i x;
+            if (at + 16 <= n_) {
+                x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + at));
+            } else {
+                alignas(16) char tail[16] = {};
+                std::memcpy(tail, t_.data() + at, n_ - at);
+                x = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+            }
+            const std::size_t valid = std::min<std::size_t>(16, len - block * 16);
+            const std::uint32_t keep = valid == 16 ? 0xFFFFU : (1U << valid) - 1U;
+            if ((static_cast<std::uint32_t>(_mm_movemask_epi8(x)) & keep) != 0) return false;
+            const auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+            const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_lo), letter_n);
+            const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_lo), digit_n);
+            word_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+            joiner_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(eq('-'), eq('\''))));
+            terminal_blocks[block] =
+                static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq('.'), eq('!')), eq('?'))));
+        }
+        const bits128 word_in = bits128::from_blocks(word_blocks).below(len);
+        const bits128 joiner = bits128::from_blocks(joiner_blocks).below(len);
+        // The byte after the window decides whether a joiner ending the window is inside a word.
+        bits128 word = word_in;
+        if (window_end < n_ && joiner.below(len).any()) {
+            const auto after = static_cast<unsigned char>(t_[window_end]);
+            if (after >= 0x80U) {
+                const auto last = static_cast<unsigned char>(t_[window_end - 1]);
+                if (last == '-' || last == '\'') return false;
+            } else if ((ascii_class[after] & cls_word) != 0) {
+                if (len < 64) word.lo |= std::uint64_t{1} << len;
+                else word.hi |= std::uint64_t{1} << (len - 64);
+            }
+        }
+        // A joiner is inside a word when word characters stand on both sides; a word starts
+        // where nothing inside a word precedes it.
+        const bits128 inside = (word_in | (joiner & word.prev() & word.next())).below(len);
+        bits128 starts = inside & ~inside.prev();
+        ev.words = static_cast<std::uint32_t>(starts.count());
+        if (starts.any()) {
+            const std::uint8_t cls = ascii_class[static_cast<unsigned char>(t_[cb + starts.first()])];
+            ev.first_upper = (cls & cls_upper) != 0;
+            ev.first_lower = (cls & cls_lower) != 0;
+        }
+        for (bits128 t = bits128::from_blocks(terminal_blocks).below(len); t.any(); t.clear_first()) {
+            const std::size_t i = t.first();
+            if (i + 1 >= len) break;
+            boundary_after(cb + i, 1, window_end, ev);
+            if (ev.internal_boundary) break;
+        }
+        if (!needs_title(short_quote, ends_terminal, ev)) return true;
+        for (; starts.any(); starts.clear_first()) {
+            const std::size_t b = starts.first();
+            const std::size_t e = inside.next_clear(b);
+            const std::uint8_t cls = ascii_class[static_cast<unsigned char>(t_[cb + b])];
+            title.add(b, e, (cls & (cls_upper | cls_digit)) != 0, true);
+        }
+        return true;
+    }
+#endif
+
+    /// True when the title-case test can change the score: a short quotation opening with a
+    /// capital, of at most six words or without a sentence end (see `content_score`).
+    [[nodiscard]] static bool needs_title(bool short_quote, bool ends_terminal, const quote_evidence& ev) noexcept {
+        return short_quote && ev.first_upper && (ev.words <= 6 || !ends_terminal);
+    }
+
+    /// The signs read from the content itself: words, case, sentence punctuation (first
+    /// `content_window` bytes and the end).
+    void content_evidence(const quote& q, quote_evidence& ev) {
         const std::size_t cb = q.content.begin;
         const std::size_t ce = q.content.end;
         const std::size_t window_end = std::min(ce, cb + content_window);
         const bool short_quote = ce - cb <= content_window;  // titles are short: no title-case pass on long quotations
-        std::uint32_t considered = 0;  // words that are not lowercase function words
-        std::uint32_t capitalised = 0;
-        for (std::size_t p = cb; p < window_end;) {
-            const char32_t c = cp_at(p);
-            if (is_word_cp(c)) {
-                const bool upper = is_upper_cp(c) || is_digit_cp(c);
-                if (ev.words == 0) {
-                    ev.first_upper = is_upper_cp(c);
-                    ev.first_lower = is_lower_cp(c);
-                }
-                ++ev.words;
-                const std::size_t wb = p;
-                while (p < window_end && (is_word_cp(cp_at(p)) || (is_joiner(cp_at(p)) && is_word_cp(cp_at(p + len_at(p)))))) {
-                    p += len_at(p);
-                }
-                if (!short_quote) continue;
-                if (upper) {
-                    ++considered;
-                    ++capitalised;
-                } else if (p - wb > 12 || !words_.has(lower(wb, p), chain_word)) {
-                    ++considered;
-                }
-                continue;
-            }
-            if ((c == '.' || c == '!' || c == '?' || c == 0x2026) && p + 1 < window_end) {
-                const std::size_t s = p + len_at(p);
-                const std::size_t w = skip_space(s, window_end);
-                if (w > s && w < window_end) {
-                    const char32_t d = cp_at(w);
-                    if (is_upper_cp(d) || is_quote_mark_cp(d)) ev.internal_boundary = true;
-                }
-            }
-            p += len_at(p);
-        }
-        if (ce > window_end) ev.words += 8;  // long: the exact count no longer matters
-        ev.title_case = considered >= 2 && ev.first_upper && capitalised * 4 >= considered * 3;
         {
             std::size_t p = ce;
             char32_t c = 0;
@@ -1046,30 +1348,51 @@ private:
             ev.ends_terminal = unicode::is_sentence_terminal(c);
             ev.ends_comma = c == ',';
         }
+        title_counts title;
+#if defined(__SSE2__)
+        const bool done = scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
+#else
+        constexpr bool done = false;
+#endif
+        if (!done) scan_window(cb, window_end, ev, short_quote ? &title : nullptr);
+        if (ce > window_end) ev.words += 8;  // long: the exact count no longer matters
+        // Title case: at least two considered words, the first capitalised, three in four
+        // capitalised. It only counts when `needs_title`, and the function-word lookups only
+        // when the bounds leave it open.
+        if (!needs_title(short_quote, ev.ends_terminal, ev)) return;
+        // The count of considered words lies in [lo, hi] until the pending words are looked up;
+        // title case holds for 2 <= considered <= most. Look up only until that is settled.
+        const std::uint32_t most = title.capitalised * 4 / 3;
+        std::uint32_t lo = title.considered;
+        std::uint32_t hi = lo + static_cast<std::uint32_t>(title.n_lowercase);
+        const auto settled = [most](std::uint32_t l, std::uint32_t h) {
+            if (l >= 2 && h <= most) return 1;  // title case whatever the rest are
+            if (h < 2 || l > most) return 0;    // no title case whatever the rest are
+            return -1;
+        };
+        int verdict = settled(lo, hi);
+        for (std::size_t k = 0; verdict < 0 && k < title.n_lowercase; ++k) {
+            const title_counts::pending& w = title.lowercase[k];
+            if ((word_flags(cb + w.begin, cb + w.end, w.ascii) & chain_word) != 0) --hi;  // a function word
+            else ++lo;
+            verdict = settled(lo, hi);
+        }
+        ev.title_case = verdict == 1;
+    }
 
-        // Before the opening mark.
-        std::array<token, 10> before{};
+    /// The signs before the opening mark: a colon, a reporting verb, a term cue reached over
+    /// function words and names, a determiner or a possessive right before it.
+    void before_evidence(const open_quote& e, const quote& q, quote_evidence& ev) {
         const std::size_t lo = std::max({e.para_begin, e.sentence_known ? e.sentence_begin : std::size_t{0},
                                          q.outer.begin > before_window ? q.outer.begin - before_window : std::size_t{0}});
-        const std::size_t nb = tokens_before(q.outer.begin, lo, !e.sentence_known, before.data(), before.size());
-        if (nb > 0) {
-            ev.colon_before = before[0].punct == ':';
-            if (before[0].punct == 0) {
-                ev.determiner_before = words_.has(lower(before[0].begin, before[0].end), determiner);
-                // CNN’s “New Day”, Trump’s “Look at me” line: a name after a possessive.
-                const std::size_t e0 = before[0].end;
-                const char32_t s0 = cp_before(e0);
-                if ((s0 == 's' || s0 == 'S') && e0 - before[0].begin > 2) {
-                    const char32_t a0 = cp_before(e0 - 1);
-                    ev.possessive_before = a0 == '\'' || a0 == 0x2019;
-                }
-            }
-        }
+        before_walk walk{q.outer.begin, lo, !e.sentence_known};
+        constexpr std::size_t max_tokens = 10;
         std::size_t word_index = 0;
         bool chain = true;
-        for (std::size_t k = 0; k < nb; ++k) {
-            const token& tk = before[k];
+        token tk;
+        for (std::size_t k = 0; k < max_tokens && next_before(walk, tk); ++k) {
             if (tk.punct != 0) {
+                if (k == 0) ev.colon_before = tk.punct == ':';
                 if (tk.punct == ':' && k == 0) continue;  // the motto: "…"
                 chain = false;
                 if (tk.punct == ',' || tk.punct == ':') continue;
@@ -1077,7 +1400,17 @@ private:
             }
             ++word_index;
             const char32_t first = cp_at(tk.begin);
-            const std::uint8_t flags = words_.lookup(lower(tk.begin, tk.end));
+            const std::uint8_t flags = word_flags(tk.begin, tk.end, tk.ascii);
+            if (k == 0) {
+                ev.determiner_before = (flags & determiner) != 0;
+                // CNN’s “New Day”, Trump’s “Look at me” line: a name after a possessive.
+                const std::size_t e0 = tk.end;
+                const char32_t s0 = cp_before(e0);
+                if ((s0 == 's' || s0 == 'S') && e0 - tk.begin > 2) {
+                    const char32_t a0 = cp_before(e0 - 1);
+                    ev.possessive_before = a0 == '\'' || a0 == 0x2019;
+                }
+            }
             if ((flags & speech_cue) != 0) {
                 if (word_index <= 4 && !ev.term_cue) ev.speech_before = true;
                 else ev.speech_in_sentence = true;
@@ -1092,57 +1425,93 @@ private:
             }
             if (!chain && word_index >= 8) break;
         }
-
-        // After the closing mark.
-        if (q.closed && e.dash == false) {
-            std::array<token, 6> after{};
-            const std::size_t na = tokens_after(q.outer.end, after.data(), after.size());
-            std::size_t k = 0;
-            if (k < na && (after[k].punct == ',' || after[k].punct == '!' || after[k].punct == '?')) ++k;
-            if (k + 1 < na && (mark_of(after[k].punct) == mark::long_dash) && after[k + 1].punct == 0 &&
-                is_lower_cp(cp_at(after[k + 1].begin))) {
-                ev.dash_after = true;
-            }
-            std::size_t seen = 0;
-            for (k = 0; k < na && seen < 4; ++k) {
-                const token& tk = after[k];
-                if (tk.punct != 0) {
-                    if (tk.punct == ',' || tk.punct == '-' || mark_of(tk.punct) == mark::long_dash) continue;
-                    break;
-                }
-                ++seen;
-                if (words_.has(lower(tk.begin, tk.end), speech_cue)) {
-                    ev.speech_after = true;
-                    break;
-                }
-            }
-        }
-        return ev;
     }
 
-    [[nodiscard]] quote_role classify(const open_quote& e, const quote& q) {
-        if (!opt_.classify || e.dash || q.last_paragraph > q.first_paragraph) return quote_role::speech;
-        const quote_evidence ev = gather(e, q);
+    /// The signs after the closing mark: a reporting verb within four words ("…," he said), or
+    /// a dash and a lowercase word (Russian «…», — сказал он).
+    void after_evidence(const quote& q, quote_evidence& ev) {
+        constexpr std::size_t max_tokens = 6;
+        std::array<token, max_tokens> after{};
+        std::size_t na = 0;
+        after_walk walk{q.outer.end, std::min(n_, q.outer.end + after_window)};
+        const auto have = [&](std::size_t k) {  // reads tokens up to index k when there are any
+            while (na <= k && na < max_tokens && next_after(walk, after[na])) ++na;
+            return k < na;
+        };
+        std::size_t k = 0;
+        if (have(k) && (after[k].punct == ',' || after[k].punct == '!' || after[k].punct == '?')) ++k;
+        if (have(k + 1) && (mark_of(after[k].punct) == mark::long_dash) && after[k + 1].punct == 0 &&
+            is_lower_cp(cp_at(after[k + 1].begin))) {
+            ev.dash_after = true;
+        }
+        std::size_t seen = 0;
+        for (k = 0; seen < 4 && have(k); ++k) {
+            const token& tk = after[k];
+            if (tk.punct != 0) {
+                if (tk.punct == ',' || tk.punct == '-' || mark_of(tk.punct) == mark::long_dash) continue;
+                break;
+            }
+            ++seen;
+            if ((word_flags(tk.begin, tk.end, tk.ascii) & speech_cue) != 0) {
+                ev.speech_after = true;
+                break;
+            }
+        }
+    }
+
+    // The score of `classify` in three parts: the content (and whether the quotation starts a
+    // sentence), what stands before it, what stands after it. The parts before and after are
+    // bounded, so they are read only when they can still change the sign of the score.
+    static constexpr int before_min = -7;  // term cue, possessive, determiner
+    static constexpr int before_max = 4;   // colon, reporting verb
+    static constexpr int after_max = 5;    // reporting verb, dash
+
+    [[nodiscard]] int content_score(const open_quote& e, const quote_evidence& ev) const noexcept {
         int score = 0;
         if (ev.ends_terminal) score += 3;
         else if (ev.ends_comma) score += 2;
         if (ev.internal_boundary) score += 2;
-        if (ev.colon_before) score += 2;
-        if (ev.speech_before) score += 2;
-        else if (ev.speech_in_sentence) score += 1;
-        if (ev.speech_after) score += 2;
-        if (ev.dash_after) score += 3;
         if (e.starts_sentence) score += 1;
         if (ev.words >= 6) score += 1;
         if (ev.words >= 10) score += 1;
         if (ev.words <= opt_.max_term_words) score -= 2;
         if (ev.words <= 1) score -= 1;
-        if (ev.term_cue) score -= 4;
         if (ev.title_case && ev.words <= 6) score -= 3;
         else if (ev.title_case && !ev.ends_terminal) score -= 2;
-        if (ev.possessive_before) score -= 2;
         if (ev.first_lower && !ev.ends_terminal && !ev.ends_comma) score -= 1;
+        return score;
+    }
+    [[nodiscard]] static int before_score(const quote_evidence& ev) noexcept {
+        int score = 0;
+        if (ev.colon_before) score += 2;
+        if (ev.speech_before) score += 2;
+        else if (ev.speech_in_sentence) score += 1;
+        if (ev.term_cue) score -= 4;
+        if (ev.possessive_before) score -= 2;
         if (ev.determiner_before) score -= 1;
+        return score;
+    }
+    [[nodiscard]] static int after_score(const quote_evidence& ev) noexcept {
+        int score = 0;
+        if (ev.speech_after) score += 2;
+        if (ev.dash_after) score += 3;
+        return score;
+    }
+
+    [[nodiscard]] quote_role classify(const open_quote& e, const quote& q) {
+        if (!opt_.classify || e.dash || q.last_paragraph > q.first_paragraph) return quote_role::speech;
+        quote_evidence ev;
+        content_evidence(q, ev);
+        int score = content_score(e, ev);
+        const int after_room = q.closed ? after_max : 0;  // nothing is read after an unclosed quotation
+        if (score + before_min > 0) return quote_role::speech;
+        if (score + before_max + after_room <= 0) return quote_role::term;
+        before_evidence(e, q, ev);
+        score += before_score(ev);
+        if (score > 0) return quote_role::speech;
+        if (score + after_room <= 0) return quote_role::term;
+        after_evidence(q, ev);
+        score += after_score(ev);
         return score > 0 ? quote_role::speech : quote_role::term;
     }
 
@@ -1151,13 +1520,15 @@ private:
     /// The reported quotations, compacted in place: records that report nothing are removed
     /// and `parent` becomes the index of the nearest reported ancestor.
     std::vector<quote> assemble() {
+        if (alive_ == slots_.size()) return std::move(slots_);  // every slot is its result index
         // Parents precede children, so one forward pass suffices: map[s] is the result index of
         // slot s when it is reported, else that of its nearest reported ancestor (or -1).
         std::vector<std::int32_t> map(slots_.size(), -1);
         std::size_t out = 0;
         for (std::size_t s = 0; s < slots_.size(); ++s) {
-            const std::int32_t up = parent_[s] == no_slot ? -1 : map[parent_[s]];
-            if (alive_[s] == 0) {
+            const std::int32_t parent = slots_[s].parent;
+            const std::int32_t up = parent < 0 ? -1 : map[static_cast<std::size_t>(parent)];
+            if (slots_[s].outer.end == 0) {
                 map[s] = up;
                 continue;
             }
@@ -1179,9 +1550,11 @@ private:
     std::uint32_t max_depth_;
 
     std::vector<open_quote> stack_;
-    std::vector<quote> slots_;            ///< One record per opened quotation, in order of opening.
-    std::vector<std::uint32_t> parent_;   ///< Slot of each record's enclosing quotation, or `no_slot`.
-    std::vector<std::uint8_t> alive_;     ///< 1 when the record is reported.
+    /// One record per opened quotation, in order of opening. Until `assemble`, `parent` is the
+    /// slot of the enclosing quotation (or -1), and a record is reported when `finish` gave it
+    /// its `outer` end (never 0 then: the content is not empty).
+    std::vector<quote> slots_;
+    std::size_t alive_ = 0;               ///< Records reported.
     std::array<std::uint32_t, 32> accept_count_{};
     std::uint32_t para_ = 0;
     std::size_t para_begin_ = 0;
@@ -1198,7 +1571,6 @@ private:
     std::size_t scanned_curly_ = 0;
     std::size_t scanned_straight_ = 0;
     std::string buf_;
-    char ascii_buf_[48] = {};
 };
 
 }  // namespace detail
