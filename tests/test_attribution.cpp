@@ -350,6 +350,146 @@ TEST_CASE("attribution: a clause with a quoted fragment is mixed speech", "[attr
     CHECK(r.speaker(q) == "Alice Brown");
 }
 
+TEST_CASE("attribution: a quotation in a clause after a cue and its addressee is mixed speech", "[attribution]") {
+    // The quotation ends a reported clause: not "X said, “…”".
+    const auto r = attribute("Maria Lopez also said the turmoil was not the fault of banks, \"not by a long shot.\"");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "the turmoil was not the fault of banks, \"not by a long shot.\"");
+    CHECK(r.speaker(q) == "Maria Lopez");
+    // "said via email that, “…” against …": the clause runs on after the quotation.
+    const auto r2 = attribute("Spokeswoman Jessica Ditto said via email that, “Of course he will defend himself” against the attacks.");
+    REQUIRE(r2.a.quotations.size() == 1);
+    CHECK(r2.a.quotations[0].kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r2.text, r2.a.quotations[0].content) == "“Of course he will defend himself” against the attacks");
+    CHECK(r2.speaker(r2.a.quotations[0]) == "Jessica Ditto");
+    // A head with only adjuncts stays direct.
+    const auto r3 = attribute("Maria Lopez said on Tuesday, “We will win.”");
+    CHECK(r3.at("We will win").kind == quote_kind::direct);
+}
+
+TEST_CASE("attribution: a lowercase quoted term makes an indirect clause mixed, a title does not", "[attribution]") {
+    const auto r = attribute("Alice Brown said the army is “depleted” and needs money.", {"depleted"});
+    const auto& q = r.at("the army");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "the army is “depleted” and needs money");
+    CHECK(r.at("depleted").kind == quote_kind::term);
+    const auto r2 = attribute("Alice Brown said the conference “Eurasian Security” was a success.", {"Eurasian Security"});
+    CHECK(r2.at("the conference").kind == quote_kind::indirect);
+}
+
+TEST_CASE("attribution: -ing clauses find the speaker of an earlier quotation in the sentence", "[attribution]") {
+    // The indirect frame of the first paragraph comes after the direct frames: the speaker of
+    // "adding" is the quotation's, found through the quotations of its sentence.
+    const auto r = attribute("The mayor also said that it was too early.\n"
+                             "“We see no link to terrorism,” the mayor said, adding that it would take “more hours” before details emerge.");
+    const auto& q = r.at("it would take");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "it would take “more hours” before details emerge");
+    CHECK(r.view(q.mention) == "the mayor");
+}
+
+TEST_CASE("attribution: -ing clauses after a preposition, with \"that\", and the progressive", "[attribution]") {
+    const auto r = attribute("Howard Dean then appeared on MSNBC and began by saying he would “never” diagnose anyone.");
+    const auto& q = r.at("he would");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "he would “never” diagnose anyone");
+    CHECK(r.view(q.mention) == "Howard Dean");
+    // The sentence's subject, not the nearest name before the participle.
+    const auto r2 = attribute("Barack Obama responded to a Gold Star mother by saying the issue was “manufactured” by critics.");
+    CHECK(r2.view(r2.at("the issue").mention) == "Barack Obama");
+    const auto r3 = attribute("Donald Trump unleashed a series of tweets early Friday saying that Clinton had shown “bad judgment” again.");
+    const auto& q3 = r3.at("Clinton had");
+    CHECK(whosaid::view_of(r3.text, q3.content) == "Clinton had shown “bad judgment” again");
+    CHECK(r3.view(q3.mention) == "Donald Trump");
+    const auto r4 = attribute("Donald Trump is telling a veterans group that the military is “depleted” and weak.");
+    const auto& q4 = r4.at("the military");
+    CHECK(q4.kind == quote_kind::mixed);
+    CHECK(r4.view(q4.cue) == "telling");
+    CHECK(r4.view(q4.mention) == "Donald Trump");
+    CHECK(r4.view(q4.addressee) == "a veterans group");
+}
+
+TEST_CASE("attribution: a possessive before a noun-like cue names its owner", "[attribution]") {
+    const auto r = attribute("Politifact checked Donald Trump’s claim that there have been “thousands of shootings” in Chicago.");
+    const auto& q = r.at("there have been");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "there have been “thousands of shootings” in Chicago");
+    CHECK(r.view(q.cue) == "claim");
+    CHECK(r.view(q.mention) == "Donald Trump");
+}
+
+TEST_CASE("attribution: characterising verbs report speech only with a quoted fragment", "[attribution]") {
+    const auto r = attribute("At a rally, Donald Trump likened the refugees to a “vicious snake” in a song.");
+    const auto& q = r.at("the refugees");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "the refugees to a “vicious snake” in a song");
+    CHECK(r.view(q.cue) == "likened");
+    CHECK(r.speaker(q) == "Donald Trump");
+    CHECK(attribute("At a rally, Donald Trump likened the refugees to a snake in a song.").a.quotations.empty());
+    // "called on X to …" is a cue phrase.
+    const auto r2 = attribute("Adam Schiff called on the administration to “call out Russia” on the hacking.");
+    const auto& q2 = r2.at("the administration");
+    CHECK(q2.kind == quote_kind::mixed);
+    CHECK(r2.view(q2.cue) == "called on");
+    CHECK(r2.speaker(q2) == "Adam Schiff");
+}
+
+TEST_CASE("attribution: the complement after a cue's object is the report", "[attribution]") {
+    const auto r = attribute("Adam Schiff urged the administration to “call out Russia” on the hacking.");
+    const auto& q = r.at("“call out Russia”");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "“call out Russia” on the hacking");
+    CHECK(r.view(q.addressee) == "the administration");
+    CHECK(r.speaker(q) == "Adam Schiff");
+}
+
+TEST_CASE("attribution: a noun-like cue right before a quoted fragment", "[attribution]") {
+    const auto r = attribute("Twenty others who only specified “Christian” as their religion were admitted.", {"Christian"});
+    const auto& q = r.at("“Christian”");
+    CHECK(q.kind == quote_kind::indirect);  // a capitalised term: not the speaker's wording
+    CHECK(whosaid::view_of(r.text, q.content) == "“Christian” as their religion were admitted");
+    CHECK(r.view(q.cue) == "specified");
+    CHECK(r.view(q.mention) == "who");
+}
+
+TEST_CASE("attribution: \"CLAUSE, according to X\" when X's description runs to the end", "[attribution]") {
+    const auto r = attribute("More than 100,000 people took part in a “walk-in” at 2,000 schools, according to the organizer Alliance to Reclaim Our Schools.");
+    const auto& q = r.at("More than");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "More than 100,000 people took part in a “walk-in” at 2,000 schools");
+    CHECK(r.view(q.cue) == "according to");
+}
+
+TEST_CASE("attribution: a parenthesis after the speaker of a tail", "[attribution]") {
+    const auto r = attribute("“Immunity deals are not a requirement,” Chairman Jason Chaffetz (R-Utah) said in a statement.");
+    const auto& q = r.at("Immunity");
+    CHECK(q.kind == quote_kind::direct);
+    CHECK(r.view(q.mention) == "Chairman Jason Chaffetz");
+    // A finished quotation is no tail of the next report, also when that report holds a quote.
+    const auto r2 = attribute("Jennifer Roberts said she wants the video released but said “the question is the timing.” "
+                              "Governor Pat McCrory (R) said it would be “improper” for him to speak on the release now.");
+    CHECK(r2.view(r2.at("the question").mention) != "Governor Pat McCrory");
+    CHECK(r2.view(r2.at("it would be").mention) == "Governor Pat McCrory");
+}
+
+TEST_CASE("attribution: words before a lowercase quotation are part of the report", "[attribution]") {
+    const auto r = attribute("Both political parties “saw Burma as a country under pressure from China,” said Victor Cha, a former official.");
+    const auto& q = r.at("Both");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "Both political parties “saw Burma as a country under pressure from China,");
+    CHECK(r.speaker(q) == "Victor Cha");
+    const auto r2 = attribute("So when Patriot signaled last summer that it would make a deal, Kevin Barrett said, “we were floored.”");
+    const auto& q2 = r2.at("So when");
+    CHECK(q2.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r2.text, q2.content) == "So when Patriot signaled last summer that it would make a deal, Kevin Barrett said, “we were floored.");
+    CHECK(r2.speaker(q2) == "Kevin Barrett");
+    // A quotation opening in uppercase stays direct.
+    const auto r3 = attribute("Both political parties “Saw Burma as a country under pressure,” said Victor Cha.");
+    CHECK(r3.at("Saw Burma").kind == quote_kind::direct);
+}
+
 TEST_CASE("attribution: -ing clauses continue the main clause's speaker", "[attribution]") {
     const auto r = attribute("“We feel great,” Marco Rubio said, adding that he would not make predictions.");
     const auto& q = r.at("he would not");

@@ -1102,10 +1102,39 @@ private:
             bool found = (comma_end && tail_of(qi, f)) || head_of(qi, f, true) || colon_line(qi, f) ||
                          (!comma_end && tail_of(qi, f)) || head_of(qi, f, false);
             if (!found) continue;
+            lead_in(qi, f);
             for (std::size_t i = f.cue.b; i < f.cue.e; ++i) d_.tok[i].shape |= s_used;
             q.frame = static_cast<std::int32_t>(d_.frames.size());
             d_.frames.push_back(f);
         }
+    }
+
+    /// A quotation that opens in lowercase continues the words before it in its sentence, which
+    /// are then part of the report (mixed speech): "Both parties “saw Burma as …,” said X" and
+    /// "So when Patriot signaled …, Mr. Barrett said, “we were floored.”".
+    void lead_in(std::size_t qi, frame& f) {
+        const auto& q = d_.qs[qi];
+        if (q.content.empty() || !unicode::is_lower(utf8::decode(d_.text, q.content.begin).value)) return;
+        const tspan st = d_.sent_tok[t(q.otok.b).sent];
+        if (q.otok.b <= st.b + 1 || q.otok.b - st.b > 60) return;
+        std::size_t end = q.otok.b;  // the lead-in ends before the quote, or before the speaker
+        if (f.type == frame_type::direct_tail) {
+            if (!t(end - 1).word()) return;  // "Both political parties “saw …"
+        } else if (f.type == frame_type::direct_head && !f.mention.empty() && f.mention.b < f.cue.b) {
+            end = f.mention.b;  // "CLAUSE, Mr. Barrett said, “we …"
+            if (end <= st.b + 1 || !punct(end - 1, ',')) return;
+            --end;
+        } else {
+            return;
+        }
+        const std::size_t b = clause_start(st.b, end);
+        for (std::size_t i = b; i < end; ++i) {
+            if (in_quote(i) || (t(i).shape & s_used) != 0 || punct(i, ':') || punct(i, ';')) return;
+        }
+        if (words_in(b, end) < (f.type == frame_type::direct_tail ? 2U : 4U)) return;
+        if (f.type == frame_type::direct_tail && between_has_cue(b, end, 60)) return;
+        f.content = {t(b).begin, q.content.end};
+        f.kind = quote_kind::mixed;
     }
 
     /// The top-level quote before / after `qi` in the same paragraph, as a token bound.
@@ -1144,7 +1173,29 @@ private:
         }
         if (colon_only && sep != ':') return false;
         if (!colon_only && sep == ':') return false;
-        return head_window(lo, j, sep, f, frame_type::direct_head);
+        if (!head_window(lo, j, sep, f, frame_type::direct_head)) return false;
+        // "She said the turmoil was not the fault of banks, “not by a long shot.”", "X said via
+        // email that, “…” against …": the quotation ends a reported clause; the indirect pass
+        // builds it as mixed speech.
+        return !(sep == ',' && clause_between(f.cue.e, j));
+    }
+
+    /// The words [a, j) between a cue and a quotation are (the start of) a reported clause:
+    /// "that" after the addressee and adjuncts, or four words or more that do not open with a
+    /// preposition or conjunction.
+    [[nodiscard]] bool clause_between(std::size_t a, std::size_t j) const {
+        if (a >= j || a == 0) return false;
+        tspan ad;
+        if (tc(a - 1).is(w_cue_tell) && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
+            const tspan np = np_after(a, j);
+            if (!np.empty()) a = np.e;
+        }
+        a = skip_adjuncts(a, j, ad);
+        a = that_after_adjunct(a, j);
+        if (a >= j || !t(a).word()) return false;
+        if (tc(a).is(w_that)) return true;
+        if (tc(a).is(w_prep | w_conj | w_of | w_time)) return false;
+        return words_in(a, j) >= 4;
     }
 
     /// The cue and speaker in tokens [lo, j) before a quotation; `sep` is what separates them
@@ -1267,6 +1318,12 @@ private:
         const tspan np = np_after(i, hi);
         if (np.empty()) return false;
         std::size_t j = np.e;
+        // "Jason Chaffetz (R-Utah) said": a short parenthesis after the name.
+        if (j < hi && punct(j, '(')) {
+            std::size_t k = j + 1;
+            while (k < hi && k - j < 10 && !punct(k, ')') && !final_punct(k) && !qmark(k)) ++k;
+            if (k < hi && punct(k, ')')) j = k + 1;
+        }
         // "X, the minister of …, said", "Harry Bond, 30, of Raleigh, N.C., who …, said": skip up to
         // four comma groups to the verb.
         for (int group = 0; group < 4 && j < hi && punct(j, ','); ++group) {
@@ -1319,7 +1376,9 @@ private:
         if (ended) {
             // "“….” He adds, “…”": after a finished sentence the cue introduces the next quotation.
             if (a < ntok() && (punct(a, ',') || punct(a, ':')) && a + 1 == next_quote_begin(qi)) return false;
-            if (clause_words(a, hi) > 4) return false;
+            // Counted to the sentence end, over any quotation: "“….” X said it would be
+            // “improper” …" is a new report.
+            if (clause_words(a, d_.sent_tok[t(j).sent].e) > 4) return false;
         }
         f.cue = {j, ce};
         f.mention = np;
@@ -1379,7 +1438,9 @@ private:
                     const bool that = a + 1 < st.e && tc(a + 1).is(w_that);
                     const bool subject = a > st.b && t(a - 1).word() &&
                                          (name_tok(a - 1) || tc(a - 1).is(w_pron | w_nominal | w_org | w_media | w_title));
-                    if (!that && !subject) continue;
+                    // "… who only specified “Christian” as …": a quoted fragment right after it.
+                    const bool quoted = a + 1 < st.e && qmark(a + 1);
+                    if (!that && !subject && !quoted) continue;
                 }
                 for (std::size_t i = a > st.b + 7 ? a - 7 : st.b; i <= a; ++i) cand.push_back(i);
             }
@@ -1443,7 +1504,26 @@ private:
         return true;
     }
 
+    /// A reported clause at cue c. A characterising verb ("likened", "hailed") reports speech
+    /// only when its clause quotes the speaker's words.
     bool indirect_frame(std::size_t c, tspan st, const std::vector<frame>& local, frame& f, std::size_t& len) {
+        if (!clause_frame(c, st, local, f, len)) return false;
+        if (f.cue.size() != 1 || !tc(c).is(w_cue_fragment)) return true;
+        return holds_quote(f.content);
+    }
+
+    /// A top-level quotation lies (mostly) inside `span`; looks at no more than 8 quotations.
+    [[nodiscard]] bool holds_quote(text_span span) const {
+        const std::size_t from = span.begin > 8 ? span.begin - 8 : 0;
+        auto it = std::lower_bound(d_.qs.begin(), d_.qs.end(), from,
+                                   [](const doc_state::qinfo& q, std::size_t off) { return q.outer.begin < off; });
+        for (int n = 0; n < 8 && it != d_.qs.end() && it->outer.begin < span.end; ++n, ++it) {
+            if (it->top && !it->content.empty() && it->content.overlap(span) * 2 >= it->content.size()) return true;
+        }
+        return false;
+    }
+
+    bool clause_frame(std::size_t c, tspan st, const std::vector<frame>& local, frame& f, std::size_t& len) {
         cue_match m;
         if (!cue_at(c, st.e, m)) return false;
         len = m.len;
@@ -1476,7 +1556,10 @@ private:
             if (k > sb && punct(k - 1, ',') && !in_quote(k - 1)) {
                 tspan ignored;
                 const std::size_t after = skip_adjuncts(a, hi, ignored);
-                if (after >= hi || final_punct(after) || words_in(after, hi) == 0) {
+                // "CLAUSE, according to the organizer Alliance to Reclaim Our Schools.": what
+                // follows X without a comma or "that" still names X.
+                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 ||
+                    !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
                     const std::size_t cs = clause_start(sb, k - 1);
                     if (words_in(cs, k - 1) >= 3) {
                         f.content = content_of(cs, k - 1);
@@ -1506,28 +1589,30 @@ private:
             return true;
         }
 
-        // A verb (or a phrase) with its speaker before it.
-        if (ing_cue(c, m)) {
-            // "…, adding that CLAUSE": the speaker is the main clause's.
-            if (!(c > sb && punct(c - 1, ','))) return false;
+        // A verb (or a phrase) with its speaker before it. A participle after a form of "be"
+        // is the progressive ("is telling a veterans group that …"): a finite verb.
+        bool progressive = false;
+        if (ing_cue(c, m)) static_cast<void>(skip_aux_back(c, sb, progressive));
+        if (ing_cue(c, m) && !progressive) {
+            // "…, adding that CLAUSE", "… began by saying CLAUSE", "… despite admitting that
+            // CLAUSE": the speaker is the main clause's.
+            const bool after_prep = c > sb && lower(c - 1) &&
+                                    (key_is(c - 1, "by") || key_is(c - 1, "after") || key_is(c - 1, "while") ||
+                                     key_is(c - 1, "despite") || key_is(c - 1, "before") || key_is(c - 1, "when"));
+            // "… a series of tweets saying that CLAUSE": a participle with its complementiser.
+            const bool that_next = ce < hi && tc(ce).is(w_that);
+            const bool comma = c > sb && punct(c - 1, ',');
+            if (!comma && !after_prep && !that_next) return false;
             for (std::size_t k = local.size(), n = 0; k-- > 0 && n < 50; ++n) {
                 if (!local[k].mention.empty()) {
                     f.mention = local[k].mention;
                     break;
                 }
             }
+            if (f.mention.empty()) f.mention = quote_speaker_before(c);
             if (f.mention.empty()) {
-                for (std::size_t k = d_.frames.size(), n = 0; k-- > 0 && n < 50; ++n) {
-                    const frame& g = d_.frames[k];
-                    if (g.sentence != npos && g.sentence == t(c).sent && !g.mention.empty()) {
-                        f.mention = g.mention;
-                        break;
-                    }
-                    if (g.sentence != npos && g.sentence < t(c).sent) break;
-                }
-            }
-            if (f.mention.empty()) {
-                const tspan subj = main_subject(sb, c);
+                tspan subj = comma ? main_subject(sb, c) : name_part(main_subject(sb, c, true));
+                if (subj.empty() && !comma) subj = main_subject(sb, c);
                 if (subj.empty()) return false;
                 f.mention = subj;
             }
@@ -1549,8 +1634,14 @@ private:
 
         tspan appos;
         bool passive = false;
-        const tspan sp = np_before(c, sb, &appos, &passive);
+        tspan sp = np_before(c, sb, &appos, &passive);
         if (passive && !m.phrase && !x.is(w_form_ing)) return false;  // "was told"; not "is telling"
+        // "Donald Trump’s claim that CLAUSE": a noun-like cue after a possessive names its owner.
+        if (sp.empty() && !m.phrase && x.is(w_cue_nouny) && c > sb + 1 && (t(c - 1).shape & s_possessive) != 0 &&
+            ce < hi && tc(ce).is(w_that)) {
+            const tspan owner = np_core_before(c - 1, sb);
+            if (!owner.empty() && strong(owner)) sp = name_part(owner);
+        }
         if (sp.empty()) {
             // Inverted: "CLAUSE, said X." / "CLAUSE, — сообщил X."
             if (m.phrase) return false;
@@ -1587,12 +1678,20 @@ private:
             ad = np_after(a, hi);
             if (!ad.empty()) a = ad.e;
         }
+        const bool has_object = !ad.empty();
         a = skip_adjuncts(a, hi, ad);
         f.addressee = ad;
+        // "accused Clinton’s campaign of being “duped”", "urged voters to …": the complement
+        // after the object is the report.
+        if (has_object && a + 1 < hi && t(a).word() && (key_is(a, "of") || key_is(a, "for") || key_is(a, "to")) &&
+            (t(a + 1).word() || qmark(a + 1))) {
+            ++a;
+        }
         if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
         a = that_after_adjunct(a, hi);
         const bool that = a < hi && tc(a).is(w_that);
         if (that) ++a;
+        if (that && a + 1 < hi && punct(a, ',') && qmark(a + 1)) ++a;  // "said that, “Of course …”"
         // A preposition or an adverbial conjunction ("as he opened …") after the cue is an
         // adjunct; "if", "when", "because", "whether" … open the reported clause itself.
         const bool opens_clause = a < hi && t(a).word() &&
@@ -1621,6 +1720,33 @@ private:
         return true;
     }
 
+    /// The speaker of an attributed top-level quotation earlier in the sentence of token c
+    /// ("“…,” the mayor said, adding that …"); looks back over at most 8 quotations.
+    [[nodiscard]] tspan quote_speaker_before(std::size_t c) const {
+        const std::uint32_t s = t(c).sent;
+        auto it = std::lower_bound(d_.qs.begin(), d_.qs.end(), t(c).begin,
+                                   [](const doc_state::qinfo& q, std::size_t off) { return q.outer.begin < off; });
+        for (int n = 0; n < 8 && it != d_.qs.begin(); ++n) {
+            --it;
+            if (it->otok.empty() || it->otok.e > c) continue;
+            if (t(it->otok.b).sent != s && t(it->otok.e - 1).sent != s) break;
+            if (!it->top || it->frame < 0) continue;
+            const frame& g = d_.frames[static_cast<std::size_t>(it->frame)];
+            if (!g.mention.empty()) return g.mention;
+        }
+        return {};
+    }
+
+    /// The person's name run inside a noun phrase that a walk over unknown words made too long
+    /// ("Politifact checked Donald Trump" → "Donald Trump"); `np` itself when it names no person.
+    [[nodiscard]] tspan name_part(tspan np) const {
+        const std::int32_t pc = person_chunk(np);
+        if (pc < 0) return np;
+        const chunk& ch = d_.chunks[static_cast<std::size_t>(pc)];
+        const tspan r{std::max(np.b, ch.all.b), std::min(np.e, ch.all.e)};
+        return r.empty() ? np : r;
+    }
+
     /// A present participle cue ("adding", "pointing out").
     [[nodiscard]] bool ing_cue(std::size_t c, const cue_match& m) const {
         if (!m.phrase) return tc(c).is(w_form_ing);
@@ -1630,10 +1756,12 @@ private:
     }
 
     /// The first noun phrase of a sentence, after a leading adverbial up to a comma.
-    [[nodiscard]] tspan main_subject(std::size_t sb, std::size_t c) const {
+    /// `first`: the sentence's first noun phrase only ("Obama responded to a Gold Star mother by
+    /// saying …": the participle after a preposition belongs to the main verb).
+    [[nodiscard]] tspan main_subject(std::size_t sb, std::size_t c, bool first = false) const {
         // The nearest subject of a finite verb before the participle ("Trump went after Bush,
         // calling him …"), else the sentence's first noun phrase.
-        if (c > sb) {
+        if (c > sb && !first) {
             const tspan near = coordinated_subject(c - 1, sb);
             if (!near.empty()) return near;
         }
@@ -1720,8 +1848,19 @@ private:
             for (auto k = static_cast<std::size_t>(it - d_.qs.begin()); k < d_.qs.size(); ++k) {
                 auto& q = d_.qs[k];
                 if (q.outer.begin >= f.content.end) break;
-                if (!q.top || !q.speech) continue;
+                if (!q.top) continue;
                 if (q.content.overlap(f.content) * 2 < q.content.size()) continue;
+                if (!q.speech) {
+                    // A lowercase quoted fragment inside the reported clause ("said the military
+                    // is “depleted”") is the speaker's wording: mixed speech. A title or name
+                    // ("the conference “Eurasian Security: …”") is not. The term keeps its record.
+                    if (q.content.overlap(f.content) == q.content.size() && !q.content.empty() &&
+                        unicode::is_lower(utf8::decode(d_.text, q.content.begin).value)) {
+                        f.kind = quote_kind::mixed;
+                        if (f.quote < 0) f.quote = q.orig;
+                    }
+                    continue;
+                }
                 if (q.frame >= 0) continue;
                 q.frame = static_cast<std::int32_t>(fi);
                 if (f.quote < 0) f.quote = q.orig;
@@ -1816,6 +1955,7 @@ private:
         for (std::size_t i = b; i < e; ++i) {
             cue_match m;
             if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
+            if (!m.phrase && tc(i).is(w_cue_fragment)) continue;  // "likened": not a report by itself
             if (!m.phrase && tc(i).is(w_form_past)) {
                 bool passive = false;
                 static_cast<void>(skip_aux_back(i, b, passive));

@@ -60,12 +60,14 @@ inline constexpr word_class w_known = 1ULL << 37;       ///< Any other word a ta
 inline constexpr word_class w_roleword = 1ULL << 38;    ///< Part of titles and organisation names, never of a person name ("Affairs").
 inline constexpr word_class w_be = 1ULL << 39;          ///< A form of "be" (passive cues: "was told").
 inline constexpr word_class w_anchor = 1ULL << 40;      ///< A cue word the prefilter looks for (verbs, phrase heads).
+inline constexpr word_class w_cue_fragment = 1ULL << 41;  ///< A cue only when its clause holds a quoted fragment ("likened").
 
 /// Verb classes of a row in a reporting-verb table.
 inline constexpr std::uint8_t verb_tell = 1;    ///< The first object is the addressee.
 inline constexpr std::uint8_t verb_nouny = 2;   ///< The base and -s forms are also common nouns.
 inline constexpr std::uint8_t verb_quote = 4;   ///< Only a cue next to a direct quotation.
 inline constexpr std::uint8_t verb_pastadj = 8; ///< The past form is also a common adjective ("alleged").
+inline constexpr std::uint8_t verb_fragment = 16; ///< Reports speech only through a quoted fragment in its clause ("hailed X as “…”").
 
 /// One English-style reporting verb in all its forms. Empty strings are skipped; a form may
 /// repeat (said / said).
