@@ -251,10 +251,10 @@ private:
     }
 
     // ------------------------------------------------------------------ setup
-    /// Builds the working state. Only windows of the text are tokenized: the sentences that
-    /// hold a reporting cue (found by the prefilter) and the one before it, the sentences around
-    /// each quotation, the first two sentences and headline-like lines. Between windows a gap
-    /// token stands for the skipped text, a boundary no pattern crosses.
+    /// Builds the working state for `range_`: units (the caller's sentences and the text between
+    /// them), the tokens of the whole range in one tokenizer run, sentences and paragraphs as
+    /// token ranges, the cue anchors the prefilter flagged, the quotations on tokens, the name
+    /// chunks and the user patterns' matches.
     void setup(std::span<const text_span> sentences, std::span<const quote> quotes,
                const std::span<const std::size_t>* quote_ids) {
         const std::string_view text = d_.text;
