@@ -226,13 +226,8 @@ TEST_CASE("extractor: attribution memory stays within 55 bytes per input byte on
     // the token vector is reserved once from a bound of the token count (a token is 40 bytes, at
     // most one per byte), name chunks and frames from their own bounds, so nothing is doubled.
     // (Before: 98 bytes per byte on quotation marks only, 123 on random bytes.)
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(whosaid_test::data_dir() / "sample")) {
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
     std::string sample_text;
-    for (const auto& f : files) sample_text += whosaid_test::read_file(f) + "\n\n";
+    for (const auto& f : whosaid_test::sample_paths()) sample_text += whosaid_test::read_file(f) + "\n\n";
     const whosaid::speaker_attributor at({.on_invalid = whosaid::invalid_utf8::replace});
     const whosaid::extractor ex({.on_invalid = whosaid::invalid_utf8::replace});
     const whosaid::sentence_splitter splitter({.on_invalid = whosaid::invalid_utf8::replace});

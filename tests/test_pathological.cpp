@@ -51,13 +51,8 @@ constexpr std::size_t guard_bytes_per_input_byte = 20 * bytes_per_input_byte;
 constexpr std::size_t slack = 1U << 20U;
 
 std::string news() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(whosaid_test::data_dir() / "sample")) {
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
     std::string all;
-    for (const auto& f : files) all += whosaid_test::read_file(f) + "\n\n";
+    for (const auto& f : whosaid_test::sample_paths()) all += whosaid_test::read_file(f) + "\n\n";
     return all;
 }
 

@@ -2,6 +2,7 @@
 // Helpers shared by the tests: where the bundled and shared corpora are, file reading.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace whosaid_test {
 
@@ -23,6 +25,16 @@ inline std::optional<std::filesystem::path> shared_corpus() {
     std::error_code ec;
     if (!p.empty() && std::filesystem::is_directory(p, ec)) return p;
     return std::nullopt;
+}
+
+/// The bundled sample articles (tests/data/sample/*.txt), in byte order of their paths.
+inline std::vector<std::filesystem::path> sample_paths() {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& e : std::filesystem::directory_iterator(data_dir() / "sample")) {
+        if (e.path().extension() == ".txt") paths.push_back(e.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
 }
 
 /// Whole file as bytes; throws std::runtime_error when it cannot be read.

@@ -27,13 +27,8 @@ using whosaid::workspace;
 
 /// The sample articles, in byte order of their names.
 std::vector<std::string> sample_texts() {
-    std::vector<std::filesystem::path> paths;
-    for (const auto& e : std::filesystem::directory_iterator(whosaid_test::data_dir() / "sample")) {
-        if (e.path().extension() == ".txt") paths.push_back(e.path());
-    }
-    std::sort(paths.begin(), paths.end());
     std::vector<std::string> texts;
-    for (const auto& p : paths) texts.push_back(whosaid_test::read_file(p));
+    for (const auto& p : whosaid_test::sample_paths()) texts.push_back(whosaid_test::read_file(p));
     return texts;
 }
 
