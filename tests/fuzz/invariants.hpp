@@ -48,7 +48,13 @@ private:
 namespace detail {
 
 inline std::string str(std::size_t v) { return std::to_string(v); }
-inline std::string str(whosaid::text_span s) { return "[" + str(s.begin) + "," + str(s.end) + ")"; }
+// Appended, not "[" + …: g++ 12 at -O3 warns falsely (-Wrestrict, GCC bug 105651) on
+// operator+(const char*, std::string&&).
+inline std::string str(whosaid::text_span s) {
+    std::string out = "[";
+    out.append(str(s.begin)).append(",").append(str(s.end)).append(")");
+    return out;
+}
 
 /// "" when `s` is inside the text and both ends lie on code point boundaries.
 inline std::string span_ok(const boundaries& b, whosaid::text_span s, const std::string& what) {

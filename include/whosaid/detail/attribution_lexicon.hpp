@@ -254,11 +254,11 @@ inline constexpr std::array<char, 256> ascii_lower = [] {
     return !word_at(text, i + 1);
 }
 
-/// Per-byte class bits of a 64-byte ASCII block (bit k is byte k). `ctl` is \t..\r (every
-/// line break is among them; the tokenizer checks the few bytes of a gap for one); `ess`
-/// ("s" or "S") is filled only right after an apostrophe, the one place it matters.
+/// Per-byte class bits of a 64-byte ASCII block (bit k is byte k). `brk` is \n..\r, the ASCII
+/// line breaks; `ly` marks a "y" right after an "l" (any case: the adverb ending); `ess` ("s" or
+/// "S") is filled only right after an apostrophe, the one place it matters.
 struct block_masks {
-    std::uint64_t alnum = 0, space = 0, ctl = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0;
+    std::uint64_t alnum = 0, space = 0, brk = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0, ly = 0;
 };
 
 /// True when the 64 bytes at `p` are all ASCII.
@@ -275,6 +275,8 @@ struct block_masks {
 /// The class masks of an ASCII block (SSE2 when available, else a table loop).
 [[nodiscard]] inline block_masks masks64(const unsigned char* p) noexcept {
     block_masks m;
+    std::uint64_t ell = 0;  // "l" or "L"
+    std::uint64_t why = 0;  // "y" or "Y"
 #if defined(__SSE2__)
     // Byte in [lo, hi] (lo <= 0x80): shifted so that the range starts at -128, one signed compare.
     const auto range = [](__m128i v, int lo, int hi) {
@@ -295,12 +297,15 @@ struct block_masks {
         m.upper |= (letter & ~bit5) << sh;
         m.digit |= digit << sh;
         m.alnum |= (letter | digit) << sh;
-        const std::uint64_t ctl = bits(range(x, '\t', '\r'));
-        m.space |= (bits(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) | ctl) << sh;
-        m.ctl |= ctl << sh;
+        const std::uint64_t brk = bits(range(x, '\n', '\r'));
+        const std::uint64_t blank = bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+        m.space |= (blank | brk) << sh;
+        m.brk |= brk << sh;
         m.apos |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))) << sh;
         m.hyph |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
         m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
+        ell |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('l'))) << sh;
+        why |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('y'))) << sh;
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
@@ -312,12 +317,15 @@ struct block_masks {
         if ((cl & c_lower) != 0) m.lower |= bit;
         if ((cl & c_digit) != 0) m.digit |= bit;
         if ((cl & c_space) != 0) m.space |= bit;
-        if (c >= '\t' && c <= '\r') m.ctl |= bit;
+        if ((cl & c_break) != 0) m.brk |= bit;
         if (c == '\'') m.apos |= bit;
         if (c == '-') m.hyph |= bit;
         if (c == '.') m.dot |= bit;
+        if ((c | 0x20U) == 'l') ell |= bit;
+        if ((c | 0x20U) == 'y') why |= bit;
     }
 #endif
+    m.ly = why & (ell << 1U);
     // "s" after an apostrophe (the possessive rules look nowhere else).
     for (std::uint64_t a = m.apos & ~(1ULL << 63U); a != 0; a &= a - 1) {
         const auto k = static_cast<unsigned>(std::countr_zero(a)) + 1;
@@ -334,6 +342,22 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
         t.cls = 0;
         return;
     }
+    std::uint64_t h = 0;
+    if (len != 0 && len <= 8) {
+        // Most words: one 8-byte load, lowercased and masked in a register; the same value as
+        // `hash_key` (one round, then the finish).
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        v = (v | 0x2020202020202020ULL) & (~0ULL >> (8U * (8U - len)));  // 1 <= len: the shift is < 64
+        h = ((0x9E3779B97F4A7C15ULL ^ len) ^ v) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32U;
+        h *= 0xC4CEB9FE1A85EC53ULL;
+        h ^= h >> 29U;
+        word_class cls = 0;
+        t.lex = lex.find(len, h, cls);
+        t.cls = cls;
+        return;
+    }
     char key[max_word + 16];
     // Lowercase: every in-word ASCII byte becomes lowercase with bit 5 set.
     for (std::size_t c = 0; c < len; c += 8) {
@@ -342,7 +366,7 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
         v |= 0x2020202020202020ULL;
         std::memcpy(key + c, &v, 8);
     }
-    const std::uint64_t h = hash_key(key, len);
+    h = hash_key(key, len);
     word_class cls = 0;
     t.lex = lex.find(len, h, cls);
     t.cls = cls;
@@ -446,6 +470,14 @@ public:
     /// True when the word starting at `p` (`avail` bytes readable) may be an anchor.
     [[nodiscard]] bool maybe(const unsigned char* p, std::size_t avail) const noexcept {
         const std::uint32_t b = scan_detail::bucket(scan_detail::key_at(p, avail));
+        return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
+    }
+
+    /// `maybe` for a word that starts with an ASCII byte and has 8 readable bytes at `p`.
+    [[nodiscard]] bool maybe_ascii(const unsigned char* p) const noexcept {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        const std::uint32_t b = scan_detail::bucket((v | scan_detail::fold_mask) & 0xFFFFFFFFULL);
         return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
     }
 
@@ -635,74 +667,68 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                 std::uint64_t todo = (starts | punct_bits) & bit_range(0, 56);
                 unsigned last = 0;   // first byte after the previous token, within the block
                 unsigned stop = 56;  // where the block's work ends
-                // A line break among the \t..\r bytes of [from, to) (a gap between tokens).
-                const auto gap_breaks = [&](unsigned from, unsigned to) {
-                    for (std::uint64_t c = m.ctl & bit_range(from, to); c != 0; c &= c - 1) {
-                        if (p[base + static_cast<unsigned>(std::countr_zero(c))] != '\t') return true;
-                    }
-                    return false;
-                };
+                // Words with no digit and no uppercase letter after the first byte (lowercase or
+                // capitalised: nearly all) take one branch; the rest take the full shape rules.
+                const std::uint64_t odd = (m.upper & ~starts) | m.digit;
+                const std::uint64_t cap_start = m.upper & starts;
                 while (todo != 0) {
                     const auto k = static_cast<unsigned>(std::countr_zero(todo));
                     todo &= todo - 1;
+                    const std::uint64_t kb = 1ULL << k;
                     unsigned len = 1;
                     std::uint16_t shape = 0;
-                    char32_t first = p[base + k];
-                    const bool word = (punct_bits >> k & 1U) == 0;
+                    const bool word = (punct_bits & kb) == 0;
                     if (!word) {
                         // Punctuation, or the apostrophe of a possessive "'s".
-                        if ((poss >> k & 1U) != 0) {
+                        if ((poss & kb) != 0) [[unlikely]] {
                             len = 2;
-                            first = '\'';
                             shape = s_possessive;
                         }
                     } else {
-                        const std::uint64_t rest = ends >> k;
-                        if (rest == 0) {
-                            stop = k;
-                            break;
-                        }
-                        const auto e = k + static_cast<unsigned>(std::countr_zero(rest));
-                        if (e >= 61) {  // may continue past the block: leave it to the next round
+                        // The word's last byte (no end in the block: countr_zero gives 64). A word
+                        // that may continue past the block is left to the next round.
+                        const auto e = k + static_cast<unsigned>(std::countr_zero(ends >> k));
+                        if (e >= 61) [[unlikely]] {
                             stop = k;
                             break;
                         }
                         len = e - k + 1;
                         // Bits [k, e]: e < 61, so the shift is in range.
-                        const std::uint64_t lm = ((2ULL << e) - 1) & ~((1ULL << k) - 1);
-                        shape = s_word;
-                        const std::uint64_t up = m.upper & lm;
-                        const std::uint64_t dg = m.digit & lm;
-                        if ((up | dg) == 0) {
-                            // Lowercase letters and inner marks only (the common case).
-                            if (len == 1) shape |= s_single;
+                        const std::uint64_t lm = ((2ULL << e) - 1) & ~(kb - 1);
+                        if ((odd & lm) == 0) [[likely]] {
+                            // A single letter has no inner mark (one needs word bytes on both sides).
+                            shape = static_cast<std::uint16_t>(s_word | ((cap_start & kb) != 0 ? s_cap : 0U) | (len == 1 ? s_single : 0U));
                         } else {
+                            const std::uint64_t up = m.upper & lm;
+                            const std::uint64_t dg = m.digit & lm;
                             const std::uint64_t low = m.lower & lm;
                             const std::uint64_t lt = up | low;
                             const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
                             const bool two_letters = (lt & (lt - 1)) != 0;
+                            shape = s_word;
                             if ((up & (lt & (~lt + 1))) != 0) shape |= s_cap;  // the first letter is uppercase
                             if (two_letters && up == lt) shape |= s_allcaps;
                             if ((up & (low << 1U)) != 0) shape |= s_innercap;
                             if (dg != 0) shape |= s_digit;
                             if (one_letter && len <= 4 && dg == 0) shape |= s_single;
                         }
-                        if (len > 3 && len <= max_word && (p[base + e - 1] | 0x20U) == 'l' && (p[base + e] | 0x20U) == 'y') {
-                            shape |= s_ly;
+                        // len in [4, max_word] as one unsigned compare.
+                        if ((m.ly >> e & 1U) != 0 && len - 4 <= max_word - 4) shape |= s_ly;
+                        if (cues != nullptr) {
+                            shape = static_cast<std::uint16_t>(shape | ((cues->maybe_ascii(p + base + k) & (len >= 3)) ? s_maybe_cue : 0U));
                         }
-                        if (cues != nullptr && len >= 3 && cues->maybe(p + base + k, n - (base + k))) shape |= s_maybe_cue;
                     }
                     // Every byte between two tokens of a block is white space (tokens cover the
-                    // rest): a gap before k means a space before, maybe a line break.
-                    if (k > last) {
-                        pending |= s_space_before;
-                        if ((m.ctl >> last) != 0 && gap_breaks(last, k)) pending |= s_break_before;
-                    }
+                    // rest): a gap before k means a space before, maybe a line break. No branch:
+                    // punctuation is glued to its word about as often as not.
+                    const std::uint64_t gap = (kb - 1) & ~((1ULL << last) - 1);  // bytes [last, k); last <= 61
+                    pending = static_cast<std::uint16_t>(pending | (gap != 0 ? s_space_before : 0U) |
+                                                         ((m.brk & gap) != 0 ? s_break_before : 0U));
                     // Built in place (no copy of a local token); one emplace site keeps it inline.
                     token& t = out.emplace_back();
                     t.begin = base + k;
                     t.length = len;
-                    t.cp = first;
+                    t.cp = p[base + k];  // a possessive's first byte is its apostrophe
                     t.shape = static_cast<std::uint16_t>(shape | pending);
                     pending = 0;
                     last = k + len;
@@ -711,12 +737,12 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                     else lookup_ascii(p + base + k, len, lex, t);
                     // A possessive right after the word belongs with it, wherever it falls (also
                     // past byte 56): its apostrophe becomes the next token of `todo`.
-                    todo |= (poss >> last & 1U) << last;
+                    todo |= poss & (1ULL << last);
                 }
                 if (stop < last) stop = last;
                 if (stop > last) {
                     pending |= s_space_before;
-                    if (gap_breaks(last, stop)) pending |= s_break_before;
+                    if ((m.brk & bit_range(last, stop)) != 0) pending |= s_break_before;
                 }
                 i = base + stop;
                 if (stop == 0) fast_from = i + 1;  // a long word at the block start: one scalar round
