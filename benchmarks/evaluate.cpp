@@ -16,7 +16,9 @@
 // quotations (the README's rule: same surname, no conflicting given name), and for
 // PolNeAR-style gold the recall of direct+mixed attributions at overlap > 0.3, the precision of
 // speech quotations against all attributions, and the attribution measures of issue #4
-// (quotation F1 over speech attributions of every kind, speaker accuracy).
+// (quotation F1 over speech attributions of every kind, speaker accuracy). With --verbose, also
+// the unmatched gold and predicted quotations, wrong speakers, and (PolNeAR) every gold
+// direct+mixed attribution that the overlap > 0.3 recall misses ("ATTRIBUTION-MISS").
 #include "gold.hpp"
 
 #include <whosaid/extractor.hpp>
@@ -134,7 +136,22 @@ int main(int argc, char** argv) try {
         const std::size_t before = scorer.matches().size();
         scorer.add(doc, p);
         if (gold.inline_text) {
-            whosaid_eval::add_attribution_stats(by_gold, doc, p, whosaid_eval::overlap_basis::gold);
+            std::vector<std::size_t> missed;
+            whosaid_eval::add_attribution_stats(by_gold, doc, p, whosaid_eval::overlap_basis::gold, 0.3, &missed);
+            if (verbose) {
+                // The gold direct+mixed attributions that the recall figure counts as missed,
+                // with the predictions that touch them.
+                for (const std::size_t gi : missed) {
+                    const auto& g = doc.quotes[gi];
+                    std::printf("ATTRIBUTION-MISS %s %s %zu-%zu | %s\n", doc.id.c_str(), g.kind.c_str(), g.span.begin, g.span.end,
+                                snippet(doc.text, g.span).c_str());
+                    for (const auto& q : p) {
+                        if (q.span.overlap(g.span) == 0) continue;
+                        std::printf("  touched by %s %zu-%zu | %s\n", q.kind.c_str(), q.span.begin, q.span.end,
+                                    snippet(doc.text, q.span).c_str());
+                    }
+                }
+            }
             whosaid_eval::add_attribution_stats(by_shorter, doc, p, whosaid_eval::overlap_basis::shorter);
             whosaid_eval::add_speech_attribution_stats(speech, doc, p);
         } else {

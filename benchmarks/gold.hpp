@@ -446,8 +446,10 @@ struct attribution_stats {
 };
 
 /// Accumulates `attribution_stats` for one document. Spans are trimmed as in the README rule.
+/// When `missed` is not null, the indices of the gold direct+mixed attributions that no
+/// prediction overlaps by more than `threshold` are appended to it.
 inline void add_attribution_stats(attribution_stats& st, const gold_document& gold, const std::vector<predicted_quote>& preds,
-                                  overlap_basis basis, double threshold = 0.3) {
+                                  overlap_basis basis, double threshold = 0.3, std::vector<std::size_t>* missed = nullptr) {
     std::vector<text_span> gt;
     std::vector<text_span> pt;
     for (const auto& g : gold.quotes) gt.push_back(trim(gold.text, g.span));
@@ -465,6 +467,7 @@ inline void add_attribution_stats(attribution_stats& st, const gold_document& go
             if (preds[pi].kind != "term") speech = true;
         }
         st.found_any += any ? 1U : 0U;
+        if (!any && missed != nullptr) missed->push_back(gi);
         st.found_speech += speech ? 1U : 0U;
         if (gold.quotes[gi].kind == "direct") {
             ++st.gold_direct;

@@ -213,16 +213,69 @@ TEST_CASE("attribution: a colon line followed by a dash paragraph", "[attributio
     CHECK(r.speaker(q) == "Alexander Lukashenko");
 }
 
-TEST_CASE("attribution: the sandwich \"…,\" he said, \"…\"", "[attribution]") {
+TEST_CASE("attribution: the sandwich \"…,\" he said, \"…\" is one quotation", "[attribution]") {
     const auto r = attribute("Mr. John Carter spoke first. “We are ready,” he said, “and we will go.”");
-    const auto& a = r.at("We are ready");
-    const auto& b = r.at("and we will go");
-    CHECK(r.view(a.mention) == "he");
-    CHECK(r.view(b.mention) == "he");
-    CHECK(r.view(b.cue) == "said");
-    CHECK(r.speaker(a) == "John Carter");
-    CHECK(r.speaker(b) == "John Carter");
-    CHECK(a.speaker == b.speaker);
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::direct);
+    CHECK(whosaid::view_of(r.text, q.content) == "We are ready,” he said, “and we will go.");
+    REQUIRE(q.interruption.has_value());
+    CHECK(r.view(q.interruption) == "” he said, “");
+    CHECK(q.content.begin < q.interruption->begin);
+    CHECK(q.interruption->end < q.content.end);
+    CHECK(r.view(q.mention) == "he");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.speaker(q) == "John Carter");
+    CHECK(q.quote == 0);
+}
+
+TEST_CASE("attribution: \"…,\" X said. \"…\" is one quotation interrupted by its cue", "[attribution]") {
+    // The second piece opens the next sentence and has no cue of its own (PolNeAR annotates
+    // such a quotation as one attribution in two segments).
+    const auto r = attribute("“I would,” Anna Berg said to the TV. “I would, Donald.”");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::direct);
+    CHECK(whosaid::view_of(r.text, q.content) == "I would,” Anna Berg said to the TV. “I would, Donald.");
+    CHECK(r.view(q.interruption) == "” Anna Berg said to the TV. “");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.speaker(q) == "Anna Berg");
+    CHECK(q.quote == 0);
+
+    // Straight quotes, an inverted cue with a long apposition.
+    const auto r2 = attribute("\"Tom is a real visionary,\" said Robert McAtee, one of several coal industry veterans who "
+                              "have come to work with Clarke. \"He stepped in when no one else would.\"");
+    REQUIRE(r2.a.quotations.size() == 1);
+    CHECK(r2.view(r2.a.quotations[0].interruption) ==
+          "\" said Robert McAtee, one of several coal industry veterans who have come to work with Clarke. \"");
+    CHECK(r2.speaker(r2.a.quotations[0]) == "Robert McAtee");
+}
+
+TEST_CASE("attribution: a quotation with a lead-in, interrupted, stays mixed and keeps its lead-in", "[attribution]") {
+    const auto r = attribute("Both parties “saw Burma as a test case,” said John Carter. “It was a test.”");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations[0];
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) == "Both parties “saw Burma as a test case,” said John Carter. “It was a test.");
+    CHECK(r.view(q.interruption) == "” said John Carter. “");
+}
+
+TEST_CASE("attribution: pieces are not joined across paragraphs, after a finished sentence or over a cue", "[attribution]") {
+    // A new paragraph starts a new quotation (the sample corpus annotates these separately).
+    const auto r1 = attribute("“We are ready,” John Carter said.\n“We will go.”");
+    REQUIRE(r1.a.quotations.size() == 2);
+    for (const auto& q : r1.a.quotations) CHECK_FALSE(q.interruption.has_value());
+    CHECK(r1.speaker(r1.at("We will go")) == "John Carter");
+    // The first piece ends its sentence: two quotations.
+    const auto r2 = attribute("“We are ready.” John Carter said it twice. “We will go.”");
+    for (const auto& q : r2.a.quotations) CHECK_FALSE(q.interruption.has_value());
+    // The second piece has a cue of its own.
+    const auto r3 = attribute("“We are ready,” John Carter said. “We will go,” he added.");
+    REQUIRE(r3.a.quotations.size() == 2);
+    for (const auto& q : r3.a.quotations) CHECK_FALSE(q.interruption.has_value());
+    // Another report stands between the pieces.
+    const auto r4 = attribute("“We are ready,” John Carter said. Anna Berg told reporters the plan was dead. “We will go.”");
+    for (const auto& q : r4.a.quotations) CHECK_FALSE(q.interruption.has_value());
 }
 
 TEST_CASE("attribution: X, the minister of …, said", "[attribution]") {

@@ -50,6 +50,7 @@ flat flatten(std::string_view text, const document& d) {
         span(q.cue);
         span(q.mention);
         span(q.addressee);
+        span(q.interruption);
         f.numbers.push_back(static_cast<std::size_t>(q.kind));
         f.numbers.push_back(static_cast<std::size_t>(q.speaker + 1));
         f.numbers.push_back(static_cast<std::size_t>(q.quote + 1));

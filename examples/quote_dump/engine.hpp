@@ -20,6 +20,7 @@ struct quotation_row {
     std::optional<whosaid::text_span> mention;   ///< The speaker mention nearest the quotation.
     std::optional<whosaid::text_span> cue;       ///< The cue ("said", "according to").
     std::optional<whosaid::text_span> addressee; ///< The person addressed.
+    std::optional<whosaid::text_span> interruption; ///< Cue and speaker between two pieces of the words.
     std::optional<double> confidence;            ///< 0-1; absent when nothing was attributed.
 };
 
@@ -71,6 +72,7 @@ public:
             row.mention = q.mention;
             row.cue = q.cue;
             row.addressee = q.addressee;
+            row.interruption = q.interruption;
             // A term is not speech: no speaker, and no confidence to report.
             if (q.kind != whosaid::quote_kind::term) row.confidence = static_cast<double>(q.confidence);
             out.quotations.push_back(row);

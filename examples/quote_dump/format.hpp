@@ -111,6 +111,8 @@ private:
             append_span_object(out, doc.text, q.cue);
             out += ",\"addressee\":";
             append_span_object(out, doc.text, q.addressee);
+            out += ",\"interruption\":";
+            append_span_object(out, doc.text, q.interruption);
             out += ",\"confidence\":";
             if (q.confidence) append_confidence(out, *q.confidence);
             else out += "null";

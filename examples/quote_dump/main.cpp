@@ -655,8 +655,11 @@ OUTPUT FORMATS (--format)
             terminal):
               {"id": ..., <passed-through fields>, "quotes": [{"start", "end",
                "kind", "text", "speaker", "mention", "cue", "addressee",
-               "confidence"}]}
-            mention, cue and addressee are {"start","end","text"} or null. With
+               "interruption", "confidence"}]}
+            mention, cue, addressee and interruption are {"start","end","text"}
+            or null; interruption is the cue and speaker between two pieces of
+            one quotation ("I would," she said. "I would, Donald."), inside
+            the quotation's start..end. With
             --sentences: {"id": ..., "sentences": [{"start","end","text"}]}.
             A document that cannot be processed gets {"id": ..., "error": "..."}
             in its place, so N documents in always give N records out.

@@ -86,7 +86,10 @@ struct entity {
 /// All spans are byte offsets into the text that was attributed, end exclusive.
 struct quotation {
     /// The words reported, without quotation marks or the leading dash; for indirect and mixed
-    /// speech the reported clause ("the year 2023 has been complicated, …").
+    /// speech the reported clause ("the year 2023 has been complicated, …"). A quotation
+    /// interrupted by its own cue and speaker is one record whose content runs from the first
+    /// piece's words to the end of the last and so holds the interruption too (see
+    /// `interruption`).
     text_span content;
     /// Direct, indirect, mixed or term.
     quote_kind kind = quote_kind::direct;
@@ -105,8 +108,19 @@ struct quotation {
     /// with no speaker anywhere; 0.9 and above for `"…," X said`).
     float confidence = 0;
     /// Index of the detector's `quote` this record comes from (for mixed speech: the first quote
-    /// inside the clause), -1 for indirect speech.
+    /// inside the clause; for an interrupted quotation: its first piece), -1 for indirect speech.
     std::int32_t quote = -1;
+    /// For a direct (or mixed) quotation interrupted by its own cue and speaker, the bytes
+    /// between its two pieces of words: `,” Melanie said to the TV. “` in "“I would,” Melanie
+    /// said to the TV. “I would, Donald.”" and `,” the narrator says, “` in "“If he thinks …,”
+    /// the narrator says, “what does he think of you?”" (the closing mark, the cue and speaker,
+    /// the opening mark). It lies strictly inside `content`: the words reported are `content`
+    /// without it, [content.begin, interruption->begin) and [interruption->end, content.end).
+    /// The two pieces are joined when the first ends with a comma and is attributed by the words
+    /// after it, and the second, in the same paragraph, either shares that cue ("…,” X said,
+    /// “…”) or opens the next sentence with no cue of its own ("…,” X said. “…”). Empty for
+    /// every other record.
+    std::optional<text_span> interruption;
 };
 
 /// The name of `q`'s speaker as written in `text`: the canonical name of

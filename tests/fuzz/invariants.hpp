@@ -73,7 +73,7 @@ inline bool same(const whosaid::quote& a, const whosaid::quote& b) {
 inline bool same(const whosaid::quotation& a, const whosaid::quotation& b) {
     // confidence compared bitwise-equal as a value: determinism means the same computation.
     return a.content == b.content && a.kind == b.kind && a.cue == b.cue && a.mention == b.mention &&
-           a.addressee == b.addressee && a.speaker == b.speaker && a.confidence == b.confidence && a.quote == b.quote;
+           a.addressee == b.addressee && a.interruption == b.interruption && a.speaker == b.speaker && a.confidence == b.confidence && a.quote == b.quote;
 }
 inline bool same(const whosaid::entity& a, const whosaid::entity& b) {
     return a.name == b.name && a.role == b.role && a.kind == b.kind;
@@ -219,6 +219,14 @@ inline std::string check_attribution(std::string_view text, std::span<const whos
         if (q.addressee) {
             if (std::string e = detail::span_ok(b, *q.addressee, what + " addressee"); !e.empty()) return e;
             if (q.addressee->empty()) return what + ": empty addressee span";
+        }
+        if (q.interruption) {
+            if (std::string e = detail::span_ok(b, *q.interruption, what + " interruption"); !e.empty()) return e;
+            if (q.kind != quote_kind::direct && q.kind != quote_kind::mixed) return what + ": an interruption outside direct or mixed speech";
+            if (!(q.content.begin < q.interruption->begin && q.interruption->begin < q.interruption->end &&
+                  q.interruption->end < q.content.end)) {
+                return what + ": interruption not strictly inside content";
+            }
         }
         if (k > 0 && q.content.begin < quotations[k - 1].content.begin) return what + ": not in text order";
         if (q.speaker < -1 || (q.speaker >= 0 && static_cast<std::size_t>(q.speaker) >= entities.size())) {

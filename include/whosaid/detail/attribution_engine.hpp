@@ -139,6 +139,7 @@ enum class frame_type : std::uint8_t {
 /// One attribution found in the text (becomes one `quotation`).
 struct frame {
     text_span content;
+    text_span gap{};              ///< Between the pieces of a quotation interrupted by its cue.
     frame_type type = frame_type::unattributed;
     quote_kind kind = quote_kind::direct;
     tspan cue;                    ///< Token range of the cue (empty when none).

@@ -121,6 +121,7 @@ public:
         direct_pass();
         if (e_.options().indirect) indirect_pass();
         continuation_pass();
+        join_pass();
         term_frames();
         resolve_all();
         return output();
@@ -1948,6 +1949,44 @@ private:
         }
     }
 
+    /// A quotation interrupted by its own cue and speaker is one quotation: "“I would,” Melanie
+    /// said to the TV. “I would, Donald.”" (the second piece opens the next sentence and
+    /// continues the first) and "“If he thinks …,” the narrator says, “what does …?”" (the second
+    /// piece shares the first one's cue). The first piece ends with a comma and is attributed by
+    /// the words after it; nothing else stands between the pieces, in one paragraph.
+    void join_pass() {
+        for (std::size_t a = 0; a < d_.qs.size(); ++a) {
+            const auto& qa = d_.qs[a];
+            if (!qa.top || !qa.speech || qa.otok.empty() || qa.frame < 0) continue;
+            const auto fa = static_cast<std::size_t>(qa.frame);
+            if (d_.frames[fa].type != frame_type::direct_tail || d_.frames[fa].dropped || !ends_with_comma(qa.content)) continue;
+            std::size_t b = a + 1;
+            while (b < d_.qs.size() && !(d_.qs[b].top && !d_.qs[b].otok.empty())) ++b;
+            if (b >= d_.qs.size()) continue;
+            const auto& qb = d_.qs[b];
+            if (!qb.speech || qb.frame < 0 || qb.para_first != qa.para_last) continue;
+            frame& f2 = d_.frames[static_cast<std::size_t>(qb.frame)];
+            if (f2.dropped || f2.kind != quote_kind::direct) continue;
+            const frame& f1 = d_.frames[fa];
+            const std::size_t cue_sent = t(f1.cue.b).sent;
+            const std::size_t b_sent = t(qb.otok.b).sent;
+            bool join = false;
+            if (f2.type == frame_type::continuation && f2.inherit == static_cast<std::int32_t>(fa)) {
+                // The cue's sentence ends right before the second piece opens the next one.
+                join = b_sent == cue_sent + 1 && sent_start(qb.otok.b) && qb.otok.b > 0 && final_punct(qb.otok.b - 1);
+            } else if (f2.type == frame_type::direct_head && f2.cue.b == f1.cue.b && f2.cue.e == f1.cue.e) {
+                join = true;
+            }
+            if (!join) continue;
+            // No other report between the pieces (the shared cue is marked used).
+            if (between_has_cue(qa.otok.e, qb.otok.b, 60)) continue;
+            // One record for both pieces: the first one's frame reaches to the end of the second.
+            d_.frames[fa].content.end = qb.content.end;
+            d_.frames[fa].gap = {qa.content.end, qb.content.begin};
+            f2.dropped = true;
+        }
+    }
+
     /// A reporting cue of its own between tokens b and e (more than `limit` tokens count as one):
     /// not a cue already used, not one inside a quotation, not a passive ("was first reported").
     [[nodiscard]] bool between_has_cue(std::size_t b, std::size_t e, std::size_t limit) const {
@@ -2366,6 +2405,7 @@ private:
             q.content = f.content;
             q.kind = f.kind;
             q.quote = f.quote;
+            if (!f.gap.empty()) q.interruption = f.gap;
             if (f.kind != quote_kind::term) {
                 if (!f.cue.empty()) q.cue = span_of(f.cue);
                 if (!f.mention.empty()) q.mention = span_of(f.mention);
