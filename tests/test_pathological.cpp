@@ -289,7 +289,7 @@ TEST_CASE("pathological: random bytes are rejected at the first bad byte and pro
 
 TEST_CASE("pathological: a huge text's quotation records are written once, not joined from windows",
           "[pathological][windows]") {
-    // Quotations nested 10,000 deep over three 4 MiB windows: about one record per quotation,
+    // Quotations nested 10,000 deep over 9 MB of windows: about one record per quotation,
     // 112 bytes each, some 5 bytes of records per input byte (1 GB at 200 MB). The windows
     // append to the one result, grown from the density so far; they used to return a vector
     // each, joined into a third at the end: every record allocated (and its pages faulted in)

@@ -149,10 +149,10 @@ TEST_CASE("workspace: a warm workspace saves most of the attributor's allocation
 
 TEST_CASE("attribution: a text over the window size is attributed window by window", "[workspace][windows]") {
     const extractor x;
-    // About 9 MB: three windows of at most 4 MiB, cut at sentence ends.
+    // Three windows (at most max_window bytes each, cut after a sentence in the second half).
     std::string big;
     std::size_t copies = 0;
-    while (big.size() < (std::size_t{9} << 20U)) {
+    while (big.size() < 2 * whosaid::detail::attr::max_window + whosaid::detail::attr::max_window / 4) {
         big += paragraph;
         ++copies;
     }
