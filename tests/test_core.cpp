@@ -3,7 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 int odr_a_value();  // odr_a.cpp and odr_b.cpp include the umbrella header in two TUs
@@ -61,4 +66,64 @@ TEST_CASE("core: language codes", "[core]") {
 
 TEST_CASE("core: the umbrella header links from two translation units", "[core]") {
     CHECK(odr_a_value() == odr_b_value());
+}
+
+namespace {
+
+/// Random texts from pieces that hold every byte of both scanners' sets and their neighbours
+/// (tab, 0x0E, 0x7F, 0x80, continuation bytes, the zero byte), checked against the byte loop.
+template <whosaid::detail::byte_set Set>
+void check_block_masks() {
+    const std::string_view pieces[] = {"a",  " ",  "\t", "\n", "\r", "\v", "\f", "\x0E", "\x09", ".",  "!",   "?",
+                                       "\"", "'",  "`",  "word ", "The quick brown fox", "\x7F", std::string_view("\0", 1),
+                                       "£",  "«",  "»",  "“",  "”",  "’",  "…",  "。",   "！",   "؟",   "।",   "Ж",
+                                       "\x80", "\xC2", "\xFF", "—"};
+    std::uint64_t state = 987654321;
+    const auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33U);
+    };
+    for (int round = 0; round < 500; ++round) {
+        std::string text;
+        const std::size_t len = next() % 300;
+        // Even rounds: mostly plain words, so that many blocks hold none of the bytes.
+        for (std::size_t k = 0; k < len; ++k) text += round % 2 == 0 && next() % 4 != 0 ? pieces[15] : pieces[next() % std::size(pieces)];
+        INFO("round " << round);
+        // One block: SSE2 (where available) against the byte loop.
+        for (std::size_t at = 0; at + 64 <= text.size(); at += 1 + next() % 40) {
+            CHECK(whosaid::detail::block_mask<Set>(text.data() + at) ==
+                  whosaid::detail::block_mask_bytes<Set>(text.data() + at, 64));
+        }
+        // The cursor: forward steps, repeats and jumps back, against a linear search.
+        whosaid::detail::block_cursor<Set> cursor(text);
+        const auto linear = [&](std::size_t i) {
+            while (i < text.size() && !Set.contains(static_cast<unsigned char>(text[i]))) ++i;
+            return std::min(i, text.size());
+        };
+        std::size_t i = 0;
+        for (int step = 0; step < 200 && i <= text.size(); ++step) {
+            const std::size_t expected = linear(i);
+            REQUIRE(cursor.next(i) == expected);
+            switch (next() % 4) {
+                case 0: i = next() % (text.size() + 1); break;  // anywhere, also behind
+                case 1: break;                                   // the same position again
+                default: i = expected + 1 + next() % 3; break;   // on past the byte found
+            }
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("core: the scanners' block masks agree with a byte loop", "[core]") {
+    // Internal: the skips of the sentence splitter and the quote detector find their next byte
+    // through 64-byte block masks; they must find exactly the bytes of their tables.
+    check_block_masks<whosaid::detail::sentence_stops>();
+    check_block_masks<whosaid::detail::quote_candidates>();
+    // The sets are the scanners' tables.
+    for (unsigned c = 0; c < 256; ++c) {
+        const auto b = static_cast<unsigned char>(c);
+        CHECK(whosaid::detail::sentence_stops.contains(b) == ((whosaid::detail::sentence_stop_bytes[c] & 1U) != 0));
+        CHECK(whosaid::detail::quote_candidates.contains(b) == whosaid::detail::candidate_byte[c]);
+    }
 }

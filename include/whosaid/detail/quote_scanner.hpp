@@ -17,6 +17,7 @@
 #include "whosaid/quotes.hpp"
 
 #include "whosaid/config.hpp"
+#include "whosaid/detail/byte_blocks.hpp"
 #include "whosaid/detail/quote_lexicon.hpp"
 #include "whosaid/detail/quote_marks.hpp"
 #include "whosaid/error.hpp"
@@ -222,15 +223,15 @@ struct open_quote {
     bool dash_context = false;       ///< After a colon paragraph or another dash paragraph.
 };
 
-// The SSE2 skip (`quote_scanner::skip_sse2`) tests these bytes directly: keep it in step with the table.
+/// `candidate_byte` as a byte set for the block masks of `quote_scanner::run`.
+inline constexpr byte_set quote_candidates{{'"', '\'', '`'}, true, {0xC2, 0xE2, 0xE3, 0xEF, 0, 0}};
+
 static_assert([] {
     for (unsigned c = 0; c < 256; ++c) {
-        const bool listed = c == 0x22 || c == 0x27 || c == 0x60 || (c >= 0x0A && c <= 0x0D) || c == 0xC2 || c == 0xE2 ||
-                            c == 0xE3 || c == 0xEF;
-        if (candidate_byte[c] != listed) return false;
+        if (candidate_byte[c] != quote_candidates.contains(static_cast<unsigned char>(c))) return false;
     }
     return true;
-}(), "quote_scanner::skip_sse2 lists the bytes of candidate_byte");
+}(), "quote_candidates lists the bytes of candidate_byte");
 
 /// Signs of speech and of a term around one quotation (see `quote_scanner::classify`).
 struct quote_evidence {
@@ -269,21 +270,10 @@ public:
         if (i >= n_) return {};
         para_begin_ = i;
         try_dash(i);
+        block_cursor<quote_candidates> candidates(t_);
         while (i < n_) {
-            // Fast skip to the next candidate byte (see `candidate_byte`), 32 bytes at a time with
-            // SSE2 (a cheap filter, the exact test only on blocks that pass it), then eight at a time.
-#if defined(__SSE2__)
-            i = skip_sse2(i);
-#endif
-            while (i + 8 <= n_) {
-                const auto* p = reinterpret_cast<const unsigned char*>(t_.data() + i);
-                if (candidate_byte[p[0]] || candidate_byte[p[1]] || candidate_byte[p[2]] || candidate_byte[p[3]] ||
-                    candidate_byte[p[4]] || candidate_byte[p[5]] || candidate_byte[p[6]] || candidate_byte[p[7]]) {
-                    break;
-                }
-                i += 8;
-            }
-            while (i < n_ && !candidate_byte[static_cast<unsigned char>(t_[i])]) ++i;
+            // Skip to the next candidate byte (see `candidate_byte`) through the block masks.
+            i = candidates.next(i);
             if (i >= n_) break;
             const auto b = static_cast<unsigned char>(t_[i]);
             if (b < 0x80U) {
@@ -317,41 +307,6 @@ public:
     }
 
 private:
-#if defined(__SSE2__)
-    /// First position at or after `i` that holds a candidate byte, or the start of the last
-    /// (incomplete) 32-byte block before the end of the text.
-    [[nodiscard]] std::size_t skip_sse2(std::size_t i) const noexcept {
-        const __m128i quote2 = _mm_set1_epi8(0x22);
-        const __m128i quote1 = _mm_set1_epi8(0x27);
-        const __m128i backtick = _mm_set1_epi8(0x60);
-        const __m128i low = _mm_set1_epi8(0x0E);
-        // A cheap filter first: " ' ` and, as signed bytes below 0x0E, every control byte up to
-        // CR and every byte >= 0x80. Only a block that passes it gets the exact test.
-        const auto filter = [&](__m128i x) {
-            return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote2), _mm_cmpeq_epi8(x, quote1)),
-                                _mm_or_si128(_mm_cmpeq_epi8(x, backtick), _mm_cmplt_epi8(x, low)));
-        };
-        const auto exact = [&](__m128i x) {
-            const auto eq = [&x](int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); };
-            // 0x0A..0x0D shifted to -128..-125: one signed compare.
-            const __m128i breaks = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0x0A))),
-                                                  _mm_set1_epi8(static_cast<char>(-128 + 4)));
-            const __m128i ascii = _mm_or_si128(_mm_or_si128(eq(0x22), eq(0x27)), _mm_or_si128(eq(0x60), breaks));
-            const __m128i lead = _mm_or_si128(_mm_or_si128(eq(0xC2), eq(0xE2)), _mm_or_si128(eq(0xE3), eq(0xEF)));
-            return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii, lead))) & 0xFFFFU;
-        };
-        while (i + 32 <= n_) {
-            const __m128i x0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i));
-            const __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i + 16));
-            if (_mm_movemask_epi8(_mm_or_si128(filter(x0), filter(x1))) != 0) {
-                const std::uint32_t hits = exact(x0) | (exact(x1) << 16U);
-                if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits));
-            }
-            i += 32;
-        }
-        return i;
-    }
-#endif
 
     // -- character helpers ----------------------------------------------------------------
 
@@ -752,15 +707,11 @@ private:
         sentence_info(pos, e);
         e.slot = new_slot(pos);
         push_entry(e);
-        for (std::uint32_t b = e.closers | e.loose_closers, k = 0; b != 0; b >>= 1U, ++k) {
-            if ((b & 1U) != 0) ++accept_count_[k];
-        }
+        for (std::uint32_t b = e.closers | e.loose_closers; b != 0; b &= b - 1U) ++accept_count_[static_cast<unsigned>(std::countr_zero(b))];
     }
 
     void release(const open_quote& e) noexcept {
-        for (std::uint32_t b = e.closers | e.loose_closers, k = 0; b != 0; b >>= 1U, ++k) {
-            if ((b & 1U) != 0) --accept_count_[k];
-        }
+        for (std::uint32_t b = e.closers | e.loose_closers; b != 0; b &= b - 1U) --accept_count_[static_cast<unsigned>(std::countr_zero(b))];
     }
 
     /// Closes stack entry `k` with the mark at `pos`; the entries above it end unclosed there.

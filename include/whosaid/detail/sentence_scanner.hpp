@@ -9,6 +9,7 @@
 /// ahead. The rules are documented in whosaid/sentences.hpp.
 
 #include "whosaid/config.hpp"
+#include "whosaid/detail/byte_blocks.hpp"
 #include "whosaid/detail/sentence_profile.hpp"
 #include "whosaid/span.hpp"
 #include "whosaid/unicode.hpp"
@@ -16,17 +17,11 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
-
-#if defined(__SSE2__)
-#    include <emmintrin.h>
-#endif
 
 WHOSAID_BEGIN_NAMESPACE
 
@@ -45,14 +40,15 @@ inline constexpr std::array<std::uint8_t, 256> sentence_stop_bytes = [] {
     return t;
 }();
 
-// The word-at-a-time skips of `sentence_scanner::next_stop_byte` pass over bytes that are not
-// below 0x0E, above 0x7F or one of . ! ?: no stop byte may be such a byte.
+/// The bytes of `sentence_stop_bytes` marked 1, as a byte set for the block masks.
+inline constexpr byte_set sentence_stops{{'.', '!', '?'}, true, {0xC2, 0xD8, 0xE0, 0xE2, 0xE3, 0xEF}};
+
 static_assert([] {
     for (unsigned c = 0; c < 256; ++c) {
-        if ((sentence_stop_bytes[c] & 1U) != 0 && !(c < 0x0E || c >= 0x80 || c == '.' || c == '!' || c == '?')) return false;
+        if (((sentence_stop_bytes[c] & 1U) != 0) != sentence_stops.contains(static_cast<unsigned char>(c))) return false;
     }
     return true;
-}(), "a stop byte the skips of next_stop_byte would miss");
+}(), "sentence_stops lists the stop bytes of sentence_stop_bytes");
 
 [[nodiscard]] constexpr bool is_ascii_space(unsigned char b) noexcept { return b == ' ' || (b >= 0x09 && b <= 0x0D); }
 
@@ -83,13 +79,26 @@ static_assert([] {
 /// Marks that close a quotation or a parenthesis right after a stop: ' " ) ] } » ’ ” “ ‘ › and
 /// the fullwidth and CJK closers.
 [[nodiscard]] constexpr bool is_closing_mark(char32_t c) noexcept {
+    if (c < 0x80) {  // one bit test instead of a tree of compares: ' " ) ] }
+        constexpr std::uint64_t low = (std::uint64_t{1} << '"') | (std::uint64_t{1} << '\'') | (std::uint64_t{1} << ')');
+        constexpr std::uint64_t high = (std::uint64_t{1} << (']' - 64)) | (std::uint64_t{1} << ('}' - 64));
+        return (((c < 64 ? low : high) >> (c & 63U)) & 1U) != 0;
+    }
     switch (c) {
-        case '"': case '\'': case ')': case ']': case '}': case 0xBB: case 0x2018: case 0x2019: case 0x201C:
+        case 0xBB: case 0x2018: case 0x2019: case 0x201C:
         case 0x201D: case 0x203A: case 0xFF09: case 0xFF3D: case 0x300D: case 0x300F: case 0xFF02: case 0xFF07:
             return true;
         default: return false;
     }
 }
+
+static_assert([] {
+    for (char32_t c = 0; c < 128; ++c) {
+        const bool listed = c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+        if (is_closing_mark(c) != listed) return false;
+    }
+    return true;
+}(), "the ASCII bit test of is_closing_mark");
 
 /// List bullets: • ‣ ⁃ ◦ ▪ ●.
 [[nodiscard]] constexpr bool is_bullet(char32_t c) noexcept {
@@ -100,6 +109,18 @@ static_assert([] {
 [[nodiscard]] constexpr bool is_wide_stop(char32_t c) noexcept {
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E || c == 0xFF61;
 }
+
+/// How a byte can start a list marker (see `sentence_scanner::may_start_marker`).
+enum : std::uint8_t { marker_never = 0, marker_always = 1, marker_letter = 2, marker_roman = 3 };
+inline constexpr std::array<std::uint8_t, 256> marker_lead = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) {
+        if (c == '(' || (c >= '0' && c <= '9')) t[c] = marker_always;
+        else if (c == 'i' || c == 'v' || c == 'x') t[c] = marker_roman;
+        else if (is_ascii_letter(static_cast<unsigned char>(c))) t[c] = marker_letter;
+    }
+    return t;
+}();
 
 /// A list marker: "1.", "1.)", "1)", "(1)", "a.", "a)", "(a)", "iv)", "(iii)".
 struct list_marker {
@@ -118,7 +139,7 @@ class sentence_scanner {
 public:
     sentence_scanner(std::string_view text, const sentence_profile& profile,
                      std::span<const std::string> extra_abbreviations, Emit& emit) noexcept
-        : text_(text), n_(text.size()), profile_(profile), extra_(extra_abbreviations), emit_(emit) {
+        : text_(text), n_(text.size()), profile_(profile), extra_(extra_abbreviations), emit_(emit), stops_(text) {
         longest_abbreviation_ = profile.longest_abbreviation;
         for (const std::string& w : extra_abbreviations) longest_abbreviation_ = std::max(longest_abbreviation_, w.size());
     }
@@ -247,56 +268,12 @@ private:
         return unicode::category_of(c) == unicode::category::open_punct;
     }
 
-    /// True when one of the 8 bytes in `w` may be a stop byte (no false negatives): '.', '!',
-    /// '?', a byte below 0x0E (line breaks) or any non-ASCII byte (the table sorts those out).
-    [[nodiscard]] static constexpr bool may_hold_stop_byte(std::uint64_t w) noexcept {
-        constexpr std::uint64_t ones = 0x0101010101010101ULL;
-        constexpr std::uint64_t highs = 0x8080808080808080ULL;
-        const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-        std::uint64_t r = w & highs;
-        r |= zero_byte(w ^ (ones * '.'));
-        r |= zero_byte(w ^ (ones * '!'));
-        r |= zero_byte(w ^ (ones * '?'));
-        r |= (w - ones * 0x0EU) & ~w & highs;
-        return r != 0;
-    }
-
-    /// The next byte at or after `i` the scanner must look at (n_ when none): eight bytes at a
-    /// time while no inline list is open, then byte by byte through the stop table.
-    [[nodiscard]] std::size_t next_stop_byte(std::size_t i) const noexcept {
-        const std::uint8_t mask = list_active_ ? 3U : 1U;
-        for (;;) {
-            if (!list_active_) {
-#if defined(__SSE2__)
-                // Sixteen at a time: the bytes `may_hold_stop_byte` flags (below 0x0E or above
-                // 0x7F, both "less than 0x0E" as signed bytes, and . ! ?), jumping to the first.
-                while (n_ - i >= 16) {
-                    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
-                    const __m128i low_or_high = _mm_cmplt_epi8(x, _mm_set1_epi8(0x0E));
-                    const __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
-                                                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')),
-                                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))));
-                    const auto hits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(low_or_high, punct))) & 0xFFFFU;
-                    if (hits != 0) {
-                        i += static_cast<std::size_t>(std::countr_zero(hits));
-                        break;
-                    }
-                    i += 16;
-                }
-#endif
-                while (n_ - i >= 8) {
-                    std::uint64_t w = 0;
-                    std::memcpy(&w, text_.data() + i, 8);
-                    if (may_hold_stop_byte(w)) break;
-                    i += 8;
-                }
-            }
-            const std::size_t block_end = std::min(n_, i + 8);
-            for (; i < block_end; ++i) {
-                if ((sentence_stop_bytes[byte(i)] & mask) != 0) return i;
-            }
-            if (i >= n_) return n_;
-        }
+    /// The next byte at or after `i` the scanner must look at (n_ when none): through the block
+    /// masks while no inline list is open, else byte by byte through the stop table.
+    [[nodiscard]] std::size_t next_stop_byte(std::size_t i) noexcept {
+        if (!list_active_) return stops_.next(i);
+        while (i < n_ && sentence_stop_bytes[byte(i)] == 0) ++i;
+        return i;
     }
 
     /// White space from `j` on, counting line breaks (CRLF once); a blank line or U+2029 is a
@@ -429,16 +406,17 @@ private:
 
     /// The list marker at `p`, followed by white space; length 0 when there is none.
     [[nodiscard]] list_marker parse_marker(std::size_t p) const noexcept {
-        // Most words cannot start a marker: only "(", a digit, a letter before "." or ")", or a
-        // lower-case roman numeral start one.
-        if (p >= n_) return {};
-        const auto b0 = byte(p);
-        if (b0 != '(' && !(b0 >= '0' && b0 <= '9')) {
-            if (!is_ascii_letter(b0)) return {};
-            const unsigned char b1 = p + 1 < n_ ? byte(p + 1) : static_cast<unsigned char>(0);
-            if (b1 != '.' && b1 != ')' && !(is_ascii_letter(b1) && (b0 == 'i' || b0 == 'v' || b0 == 'x'))) return {};
-        }
-        return parse_marker_at(p);
+        return may_start_marker(p) ? parse_marker_at(p) : list_marker{};
+    }
+
+    /// False when no list marker can start at `p`: most words cannot, as only "(", a digit, a
+    /// letter before "." or ")", or a lower-case roman numeral start one.
+    [[nodiscard]] bool may_start_marker(std::size_t p) const noexcept {
+        if (p >= n_) return false;
+        const unsigned kind = marker_lead[byte(p)];
+        if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
+        const unsigned char b1 = p + 1 < n_ ? byte(p + 1) : static_cast<unsigned char>(0);
+        return b1 == '.' || b1 == ')' || (kind == marker_roman && is_ascii_letter(b1));
     }
 
     /// `parse_marker` past its shortcut.
@@ -1130,6 +1108,7 @@ private:
     const sentence_profile& profile_;
     std::span<const std::string> extra_;
     Emit& emit_;
+    block_cursor<sentence_stops> stops_;    // the stop bytes of the current 64-byte block
     std::size_t longest_abbreviation_ = 0;  // no longer word needs a table lookup
 
     std::size_t seg_start_ = 0;    // where the pending sentence starts (before trimming)
