@@ -386,6 +386,7 @@ private:
         std::size_t cur = 0;  // the unit of the current token
         std::size_t next_unit = units_.size() > 1 ? units_[1].begin : npos;
         std::uint32_t sent = 0;
+        std::size_t capitalised = 0;  // a bound of the number of name chunks
         for (std::size_t i = 0; i < nt_run; ++i) {
             token& x = d_.tok[i];
             const bool new_para = i == 0 || (x.shape & s_break_before) != 0;
@@ -406,6 +407,7 @@ private:
                 sent = static_cast<std::uint32_t>(d_.sent_tok.size() - 1);
             }
             x.sent = sent;
+            capitalised += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
             if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
         }
         if (nt_run > 0) {
@@ -413,11 +415,9 @@ private:
             d_.para_tok.back().e = nt_run;
         }
         if (d_.para_tok.empty()) d_.para_tok.resize(1);
-        // Chunks: about one per 12 tokens in news (one per 66 bytes of the BBC corpus); the
-        // vector may grow past this, within a window of at most max_window bytes, and a workspace
-        // keeps its capacity for the next text. Frames mostly come from a quotation or a cue
-        // anchor: reserved once.
-        d_.chunks.reserve(nt_run / 8 + 16);
+        // Reserved once (every chunk starts at a capitalised word; most frames come from a
+        // quotation or a cue anchor), not grown by doubling.
+        d_.chunks.reserve(capitalised);
         d_.frames.reserve(d_.qs.size() + anchor_tok_.size() + 8);
 
         // Quotations onto tokens.
