@@ -2,6 +2,8 @@
 // speaker_attributor: every attribution pattern, coreference, options, invalid input, threads and
 // pathological input. Sentences and quotes are built here by hand (a small pairing of “…”, "…",
 // «…» and dash paragraphs), so these tests depend on no other engine.
+#include "test_support.hpp"
+
 #include <whosaid/attribution.hpp>
 
 #include <catch2/catch.hpp>
@@ -797,11 +799,7 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
                             "U.S.A.", "didn't", "McCain", "BelTA", "3rd",  "b2B", "LY",  "fully", "\v",   "\f",
                             "told", "According", "’s",  "“",    "é",      "Ж",   "\xFF"};
     constexpr std::size_t ascii_pieces = 42;
-    std::uint64_t state = 12345;
-    const auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::size_t>(state >> 33U);
-    };
+    whosaid_test::lcg next{12345};
     for (int round = 0; round < 400; ++round) {
         std::string text;
         const std::size_t len = next() % 600;

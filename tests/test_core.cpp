@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "test_support.hpp"
+
 #include <whosaid/whosaid.hpp>
 
 #include <catch2/catch.hpp>
@@ -78,11 +80,7 @@ void check_block_masks() {
                                        "\"", "'",  "`",  "word ", "The quick brown fox", "\x7F", std::string_view("\0", 1),
                                        "£",  "«",  "»",  "“",  "”",  "’",  "…",  "。",   "！",   "؟",   "।",   "Ж",
                                        "\x80", "\xC2", "\xFF", "—"};
-    std::uint64_t state = 987654321;
-    const auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::size_t>(state >> 33U);
-    };
+    whosaid_test::lcg next{987654321};
     for (int round = 0; round < 500; ++round) {
         std::string text;
         const std::size_t len = next() % 300;

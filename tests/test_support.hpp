@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,16 @@
 #include <vector>
 
 namespace whosaid_test {
+
+/// A deterministic generator for randomized tests: the high bits of a 64-bit linear
+/// congruential sequence (the same values on every platform and run).
+struct lcg {
+    std::uint64_t state;
+    std::size_t operator()() noexcept {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33U);
+    }
+};
 
 /// The repository's tests/data folder (bundled sample corpus and golden files).
 inline std::filesystem::path data_dir() { return std::filesystem::path(WHOSAID_TEST_DATA_DIR); }
