@@ -100,6 +100,16 @@ inline constexpr std::int32_t lex_pending = -2;
     return h;
 }
 
+/// `hash_key` of a key of `n` bytes (1 to 8) held in `v` (little-endian, bytes past `n` zero):
+/// one round and the finish, in registers.
+[[nodiscard]] constexpr std::uint64_t hash_short(std::uint64_t v, std::size_t n) noexcept {
+    std::uint64_t h = ((0x9E3779B97F4A7C15ULL ^ n) ^ v) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32U;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29U;
+    return h;
+}
+
 /// `hash_key` of any string (copies it to a padded buffer; used while building tables).
 [[nodiscard]] inline std::uint64_t hash_bytes(std::string_view s) noexcept {
     char buf[max_word + 8] = {};
@@ -348,11 +358,7 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
         // `hash_key` (one round, then the finish).
         std::uint64_t v = 0;
         std::memcpy(&v, p, 8);
-        v = (v | 0x2020202020202020ULL) & (~0ULL >> (8U * (8U - len)));  // 1 <= len: the shift is < 64
-        h = ((0x9E3779B97F4A7C15ULL ^ len) ^ v) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32U;
-        h *= 0xC4CEB9FE1A85EC53ULL;
-        h ^= h >> 29U;
+        h = hash_short((v | 0x2020202020202020ULL) & (~0ULL >> (8U * (8U - len))), len);  // 1 <= len: the shift is < 64
         word_class cls = 0;
         t.lex = lex.find(len, h, cls);
         t.cls = cls;

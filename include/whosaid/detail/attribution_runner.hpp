@@ -227,14 +227,21 @@ private:
     /// Hash of the lowercase word i (as the tokenizer keys it: ’ and ʼ read as ').
     [[nodiscard]] std::uint32_t word_hash(std::size_t i) const noexcept {
         const std::string_view w = word_text(i);
+        // Whole 8-byte loads when they stay inside the text, else byte copies.
+        const bool room = static_cast<std::size_t>(d_.text.data() + d_.text.size() - w.data()) >= w.size() + 8;
+        if (room && w.size() - 1 < 8) {
+            // A short ASCII word (most): lowercased and hashed in a register.
+            std::uint64_t v = 0;
+            std::memcpy(&v, w.data(), 8);
+            const std::uint64_t keep = ~0ULL >> (8U * (8U - w.size()));
+            if ((v & keep & 0x8080808080808080ULL) == 0) return fold(hash_short((v | 0x2020202020202020ULL) & keep, w.size()));
+        }
         char key[max_word + 8] = {};
         std::size_t k = 0;
         if (w.size() <= max_word) {
             // ASCII words (letters, digits, ' - .): setting bit 5 lowercases every byte; eight
             // at a time (hash_key masks the bytes past the word).
             std::uint64_t high = 0;
-            // Whole 8-byte loads when they stay inside the text, else byte copies.
-            const bool room = static_cast<std::size_t>(d_.text.data() + d_.text.size() - w.data()) >= w.size() + 8;
             for (std::size_t c = 0; c < w.size(); c += 8) {
                 std::uint64_t v = 0;
                 if (room) std::memcpy(&v, w.data() + c, 8);
@@ -503,6 +510,12 @@ private:
         char lw[12];
         std::size_t len = 0;
         std::size_t k = 0;
+        if (w.size() >= 3 && (static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w[1]) | static_cast<unsigned char>(w[2])) < 0x80U) {
+            // ASCII (most names in English text): the same key without decoding.
+            for (; len < 3; ++len) lw[len] = tok_detail::ascii_lower[static_cast<unsigned char>(w[len])];
+            const std::uint64_t h = hash_bytes(std::string_view(lw, len));
+            return static_cast<std::uint32_t>(h ^ (h >> 32U)) | 1U;
+        }
         for (int c = 0; c < 3 && k < w.size(); ++c) {
             const utf8::codepoint cp = utf8::decode(w, k);
             char buf[4];
