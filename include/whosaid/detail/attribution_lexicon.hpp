@@ -283,7 +283,7 @@ struct block_masks {
 }
 
 /// The class masks of an ASCII block (SSE2 when available, else a table loop).
-[[nodiscard]] inline block_masks masks64(const unsigned char* p) noexcept {
+[[nodiscard]] WHOSAID_ALWAYS_INLINE block_masks masks64(const unsigned char* p) noexcept {
     block_masks m;
     std::uint64_t ell = 0;  // "l" or "L"
     std::uint64_t why = 0;  // "y" or "Y"

@@ -173,7 +173,7 @@ private:
     /// Token i (offsets, shape, paragraph, sentence, quotation): no lexicon lookup.
     [[nodiscard]] const token& t(std::size_t i) const noexcept { return d_.tok[i]; }
     /// Token i with its lexicon classes: a deferred lookup happens here, on first use.
-    [[nodiscard]] const token& tc(std::size_t i) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE const token& tc(std::size_t i) const noexcept {
         const token& x = d_.tok[i];
         if (x.lex == lex_pending) [[unlikely]] look_up(x);
         return x;
