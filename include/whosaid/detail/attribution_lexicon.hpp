@@ -77,37 +77,46 @@ inline constexpr std::size_t max_word = 48;
 /// `token::lex` of a word whose lookup is deferred.
 inline constexpr std::int32_t lex_pending = -2;
 
+namespace hash_detail {
+[[nodiscard]] constexpr std::uint64_t seed(std::size_t n) noexcept { return 0x9E3779B97F4A7C15ULL ^ n; }
+/// One round: 8 bytes of the key mixed in.
+[[nodiscard]] constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) noexcept {
+    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 32U);
+}
+[[nodiscard]] constexpr std::uint64_t finish(std::uint64_t h) noexcept {
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29U);
+}
+/// The first `n` bytes of `v` (1 <= n <= 8, little-endian), the rest cleared.
+[[nodiscard]] constexpr std::uint64_t first_bytes(std::uint64_t v, std::size_t n) noexcept {
+    return v & (~0ULL >> (8U * (8U - n)));
+}
+}  // namespace hash_detail
+
 /// Hash of a lowercase word, 8 bytes at a time. `k` must have 8 readable bytes past `n`
 /// (the tokenizer's buffer has); those bytes are masked off.
 [[nodiscard]] inline std::uint64_t hash_key(const char* k, std::size_t n) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    std::uint64_t h = hash_detail::seed(n);
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         std::uint64_t v = 0;
         std::memcpy(&v, k + i, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32U;
+        h = hash_detail::mix(h, v);
     }
     if (i < n) {
         std::uint64_t v = 0;
         std::memcpy(&v, k + i, 8);
-        v &= ~0ULL >> (8U * (8U - (n - i)));  // little-endian: keep the first n - i bytes
-        h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32U;
+        h = hash_detail::mix(h, hash_detail::first_bytes(v, n - i));
     }
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29U;
-    return h;
+    return hash_detail::finish(h);
 }
 
-/// `hash_key` of a key of `n` bytes (1 to 8) held in `v` (little-endian, bytes past `n` zero):
-/// one round and the finish, in registers.
-[[nodiscard]] constexpr std::uint64_t hash_short(std::uint64_t v, std::size_t n) noexcept {
-    std::uint64_t h = ((0x9E3779B97F4A7C15ULL ^ n) ^ v) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 32U;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29U;
-    return h;
+/// `hash_key` of the lowercase form of an ASCII word of `n` bytes (1 to 8) loaded from its first
+/// byte into `v` (little-endian; the bytes past the word are ignored), in registers: setting
+/// bit 5 lowercases every byte of a word (letters, digits, ' - .).
+[[nodiscard]] constexpr std::uint64_t hash_short_ascii(std::uint64_t v, std::size_t n) noexcept {
+    return hash_detail::finish(hash_detail::mix(hash_detail::seed(n), hash_detail::first_bytes(v | 0x2020202020202020ULL, n)));
 }
 
 /// `hash_key` of any string (copies it to a padded buffer; used while building tables).
@@ -354,25 +363,21 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
     }
     std::uint64_t h = 0;
     if (len != 0 && len <= 8) {
-        // Most words: one 8-byte load, lowercased and masked in a register; the same value as
-        // `hash_key` (one round, then the finish).
+        // Most words: one 8-byte load, hashed in a register.
         std::uint64_t v = 0;
         std::memcpy(&v, p, 8);
-        h = hash_short((v | 0x2020202020202020ULL) & (~0ULL >> (8U * (8U - len))), len);  // 1 <= len: the shift is < 64
-        word_class cls = 0;
-        t.lex = lex.find(len, h, cls);
-        t.cls = cls;
-        return;
+        h = hash_short_ascii(v, len);
+    } else {
+        char key[max_word + 16];
+        // Lowercase: every in-word ASCII byte becomes lowercase with bit 5 set.
+        for (std::size_t c = 0; c < len; c += 8) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, p + c, 8);
+            v |= 0x2020202020202020ULL;
+            std::memcpy(key + c, &v, 8);
+        }
+        h = hash_key(key, len);
     }
-    char key[max_word + 16];
-    // Lowercase: every in-word ASCII byte becomes lowercase with bit 5 set.
-    for (std::size_t c = 0; c < len; c += 8) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, p + c, 8);
-        v |= 0x2020202020202020ULL;
-        std::memcpy(key + c, &v, 8);
-    }
-    h = hash_key(key, len);
     word_class cls = 0;
     t.lex = lex.find(len, h, cls);
     t.cls = cls;

@@ -233,8 +233,7 @@ private:
             // A short ASCII word (most): lowercased and hashed in a register.
             std::uint64_t v = 0;
             std::memcpy(&v, w.data(), 8);
-            const std::uint64_t keep = ~0ULL >> (8U * (8U - w.size()));
-            if ((v & keep & 0x8080808080808080ULL) == 0) return fold(hash_short((v | 0x2020202020202020ULL) & keep, w.size()));
+            if ((hash_detail::first_bytes(v, w.size()) & 0x8080808080808080ULL) == 0) return fold(hash_short_ascii(v, w.size()));
         }
         char key[max_word + 8] = {};
         std::size_t k = 0;
