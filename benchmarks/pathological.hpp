@@ -21,10 +21,11 @@ enum class kind : std::uint8_t {
     nested,           ///< Quotations nested 10,000 deep (several mark styles), repeatedly.
     nul_bytes,        ///< News text with NUL bytes between and inside words.
     random_bytes,     ///< Uniformly random bytes: mostly invalid UTF-8 (use the replace policy).
+    long_quote,       ///< Quotations of 20,000 sentences, each sentence with a quotation nested in it.
 };
 
 inline constexpr kind all_kinds[] = {kind::straight_quotes, kind::guillemets, kind::no_space, kind::one_line,
-                                     kind::nested,          kind::nul_bytes,  kind::random_bytes};
+                                     kind::nested,          kind::nul_bytes,  kind::random_bytes, kind::long_quote};
 
 [[nodiscard]] constexpr std::string_view name(kind k) noexcept {
     switch (k) {
@@ -35,6 +36,7 @@ inline constexpr kind all_kinds[] = {kind::straight_quotes, kind::guillemets, ki
         case kind::nested: return "nested-10000";
         case kind::nul_bytes: return "nul-bytes";
         case kind::random_bytes: return "random-bytes";
+        case kind::long_quote: return "long-quote";
     }
     return "?";
 }
@@ -131,6 +133,18 @@ inline std::string make(kind k, std::size_t size, std::string_view news) {
             std::string out;
             out.reserve(size + unit.size());
             while (out.size() < size) out.append(unit);
+            detail::cut(out, size);
+            return out;
+        }
+        case kind::long_quote: {
+            // “He said ‘yes 0’ now. He said ‘yes 1’ now. … ” the minister said. (Some 640 KB a
+            // block: a top-level quotation that fills most of an attribution window.)
+            std::string block = "\xE2\x80\x9C";
+            for (std::size_t n = 0; n < 20000; ++n) block.append("He said \xE2\x80\x98yes ").append(std::to_string(n)).append("\xE2\x80\x99 now. ");
+            block.append("\xE2\x80\x9D the minister said.\n");
+            std::string out;
+            out.reserve(size + block.size());
+            while (out.size() < size) out.append(block);
             detail::cut(out, size);
             return out;
         }

@@ -509,6 +509,19 @@ TEST_CASE("attribution: a noun-like cue right before a quoted fragment", "[attri
     CHECK(r.view(q.mention) == "who");
 }
 
+TEST_CASE("attribution: a reported clause runs to the end of a quotation with nested ones", "[attribution]") {
+    // The sentence ends inside the quotation, after a nested one: the clause is found through the
+    // nested quotation's top-level ancestor (quote_of; walking back over the nested quotations
+    // made a long quotation full of them quadratic, see whosaid-pathological's long-quote).
+    const auto r = attribute("Cruz added that he was the only one “fighting for ‘real’ change. I will tell you, nobody else is ‘doing’ it.”");
+    const auto& q = r.at("he was");
+    CHECK(q.kind == quote_kind::mixed);
+    CHECK(whosaid::view_of(r.text, q.content) ==
+          "he was the only one “fighting for ‘real’ change. I will tell you, nobody else is ‘doing’ it.”");
+    CHECK(r.view(q.cue) == "added");
+    CHECK(r.speaker(q) == "Cruz");
+}
+
 TEST_CASE("attribution: \"CLAUSE, according to X\" when X's description runs to the end", "[attribution]") {
     const auto r = attribute("More than 100,000 people took part in a “walk-in” at 2,000 schools, according to the organizer Alliance to Reclaim Our Schools.");
     const auto& q = r.at("More than");

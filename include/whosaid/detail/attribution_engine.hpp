@@ -194,6 +194,7 @@ struct doc_state {
         tspan otok;       ///< Tokens inside the outer span (marks included).
         bool speech = true;
         bool top = true;
+        std::size_t top_index = 0;  ///< Index in `qs` of the top-level quotation holding it (itself when `top`).
         std::size_t para_first = 0;
         std::size_t para_last = 0;
         std::int32_t frame = -1;

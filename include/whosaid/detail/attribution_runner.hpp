@@ -215,10 +215,19 @@ private:
     /// Inside a top-level quotation.
     [[nodiscard]] bool in_quote(std::size_t i) const noexcept { return (t(i).shape & s_in_quote) != 0; }
     /// Index into `d_.qs` of the top-level quotation holding token i (which is `in_quote`).
+    /// O(log n): the last quotation starting at or before i, then its top-level ancestor (top-level
+    /// quotations do not overlap, so that is the one). Walking back over the quotations nested
+    /// before i instead made a long quotation full of nested ones quadratic (one call per
+    /// sentence: 0.5 s for 1 MB of "“He said ‘yes’ now. He said ‘yes’ now. …”").
     [[nodiscard]] std::size_t quote_of(std::size_t i) const noexcept {
         auto it = std::upper_bound(d_.qs.begin(), d_.qs.end(), i,
                                    [](std::size_t k, const doc_state::qinfo& q) { return k < q.otok.b; });
-        while (it != d_.qs.begin()) {
+        if (it != d_.qs.begin()) {
+            const std::size_t top = std::prev(it)->top_index;
+            const tspan r = d_.qs[top].otok;
+            if (r.b <= i && i < r.e) return top;
+        }
+        while (it != d_.qs.begin()) {  // (not reached for a token that is in_quote)
             --it;
             if (it->top && it->otok.b <= i && i < it->otok.e) break;
         }
@@ -363,9 +372,15 @@ private:
         };
         if (!std::is_sorted(d_.qs.begin(), d_.qs.end(), outer_first)) std::stable_sort(d_.qs.begin(), d_.qs.end(), outer_first);
         std::size_t top_end = 0;
-        for (auto& q : d_.qs) {
+        std::size_t top_index = 0;
+        for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
+            auto& q = d_.qs[qi];
             q.top = q.outer.begin >= top_end;
-            if (q.top) top_end = q.outer.end;
+            if (q.top) {
+                top_end = q.outer.end;
+                top_index = qi;
+            }
+            q.top_index = top_index;
         }
 
         if (units_.empty()) return;
