@@ -73,6 +73,16 @@ inline void cut(std::string& s, std::size_t size) {
     s.resize(n);
 }
 
+/// `unit` repeated past `size` bytes, then cut back to `size` at a code point boundary (the last
+/// copy may be partial, unlike `repeat`).
+inline std::string fill(std::string_view unit, std::size_t size) {
+    std::string out;
+    out.reserve(size + unit.size());
+    while (out.size() < size) out.append(unit);
+    cut(out, size);
+    return out;
+}
+
 }  // namespace detail
 
 /// `size` bytes (a few less for multi-byte units) of kind `k`. `news` is ordinary text (the sample
@@ -98,14 +108,8 @@ inline std::string make(kind k, std::size_t size, std::string_view news) {
             std::string line;
             line.reserve(news.size());
             for (char c : news) line.push_back(c == '\n' || c == '\r' ? ' ' : c);
-            std::string out;
-            out.reserve(size + line.size());
-            while (out.size() < size) {
-                out.append(line);
-                out.push_back(' ');
-            }
-            detail::cut(out, size);
-            return out;
+            line.push_back(' ');
+            return detail::fill(line, size);
         }
         case kind::nested: {
             // 10,000 openers of five styles, a word, the matching closers, a stop; on one line.
@@ -116,11 +120,7 @@ inline std::string make(kind k, std::size_t size, std::string_view news) {
             block.append("deep");
             for (std::size_t d = 10000; d-- > 0;) block.append(d % 7 == 0 ? " b" : "").append(close[d % 5]);
             block.append(", he said. ");
-            std::string out;
-            out.reserve(size + block.size());
-            while (out.size() < size) out.append(block);
-            detail::cut(out, size);
-            return out;
+            return detail::fill(block, size);
         }
         case kind::nul_bytes: {
             std::string unit;
@@ -130,11 +130,7 @@ inline std::string make(kind k, std::size_t size, std::string_view news) {
                 unit.push_back(c);
                 if (c == ' ' || (++count % 5 == 0 && static_cast<unsigned char>(c) < 0x80U)) unit.push_back('\0');
             }
-            std::string out;
-            out.reserve(size + unit.size());
-            while (out.size() < size) out.append(unit);
-            detail::cut(out, size);
-            return out;
+            return detail::fill(unit, size);
         }
         case kind::long_quote: {
             // “He said ‘yes 0’ now. He said ‘yes 1’ now. … ” the minister said. (Some 640 KB a
@@ -142,11 +138,7 @@ inline std::string make(kind k, std::size_t size, std::string_view news) {
             std::string block = "\xE2\x80\x9C";
             for (std::size_t n = 0; n < 20000; ++n) block.append("He said \xE2\x80\x98yes ").append(std::to_string(n)).append("\xE2\x80\x99 now. ");
             block.append("\xE2\x80\x9D the minister said.\n");
-            std::string out;
-            out.reserve(size + block.size());
-            while (out.size() < size) out.append(block);
-            detail::cut(out, size);
-            return out;
+            return detail::fill(block, size);
         }
         case kind::random_bytes: {
             detail::rng r{7};
