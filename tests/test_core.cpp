@@ -125,3 +125,64 @@ TEST_CASE("core: the scanners' block masks agree with a byte loop", "[core]") {
         CHECK(whosaid::detail::quote_candidates.contains(b) == whosaid::detail::candidate_byte[c]);
     }
 }
+
+namespace {
+
+/// The paragraph definition read one code point at a time (what `for_each_paragraph` computed
+/// before it skipped to line-break candidates through block masks): the reference it must match.
+std::vector<whosaid::text_span> paragraphs_by_code_point(std::string_view text) {
+    std::vector<whosaid::text_span> out;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        std::size_t start = i;
+        while (start < n) {
+            const auto cp = whosaid::utf8::decode(text, start);
+            if (!cp.valid || !whosaid::unicode::is_space(cp.value)) break;
+            start += cp.length;
+        }
+        if (start >= n) break;
+        std::size_t end = start;
+        std::size_t last_non_space = start;
+        while (end < n) {
+            const auto cp = whosaid::utf8::decode(text, end);
+            if (cp.valid && whosaid::unicode::is_line_break(cp.value)) break;
+            end += cp.length;
+            if (!cp.valid || !whosaid::unicode::is_space(cp.value)) last_non_space = end;
+        }
+        out.push_back({start, last_non_space});
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("core: for_each_paragraph agrees with a code point loop on random text", "[core]") {
+    // Pieces that matter to the definition: every line break (NEL, U+2028/9 too), white space
+    // of every width, invalid and truncated sequences, lead bytes of breaks in other code points
+    // (U+201C, U+00E9, U+2026), letters; texts long enough for several 64-byte blocks.
+    const std::string_view pieces[] = {"a",   "word ", " ",   "\t",  "\n",  "\r",  "\r\n", "\x0B", "\x0C",
+                                       "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\xA0", "\xE2\x80\x83",
+                                       "\xE3\x80\x80", "\xE2\x80\xAF", "\xE2\x80\x9C", "\xC3\xA9", "\xE2\x80\xA6",
+                                       "\xC2", "\xE2\x80", "\x80", "\xFF", "\xE2", "\x00", "\x1C", ".", "Long words of text, "};
+    std::uint64_t state = 12345;
+    const auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33U);
+    };
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const std::size_t count = next() % (round % 10 == 0 ? 400 : 40);
+        for (std::size_t k = 0; k < count; ++k) text += pieces[next() % std::size(pieces)];
+        INFO("round " << round);
+        REQUIRE(whosaid::split_paragraphs(text) == paragraphs_by_code_point(text));
+    }
+    // Fixed cases at block edges: a break as the 64th byte, a space code point across two blocks.
+    for (std::size_t pad = 55; pad < 70; ++pad) {
+        for (const std::string_view tail : {"\n", "\xC2\x85", "\xE2\x80\xA8", " \xC2\xA0", "\xE3\x80\x80x", "\xE2\x80"}) {
+            const std::string text = std::string(pad, 'x') + std::string(tail) + "y z";
+            CHECK(whosaid::split_paragraphs(text) == paragraphs_by_code_point(text));
+        }
+    }
+}
