@@ -215,23 +215,14 @@ private:
     /// Inside a top-level quotation.
     [[nodiscard]] bool in_quote(std::size_t i) const noexcept { return (t(i).shape & s_in_quote) != 0; }
     /// Index into `d_.qs` of the top-level quotation holding token i (which is `in_quote`).
-    /// O(log n): the last quotation starting at or before i, then its top-level ancestor (top-level
-    /// quotations do not overlap, so that is the one). Walking back over the quotations nested
-    /// before i instead made a long quotation full of nested ones quadratic (one call per
+    /// O(log n): the top-level ancestor of the last quotation starting at or before i (top-level
+    /// quotations do not overlap, so no later one can hold i). Walking back over the quotations
+    /// nested before i instead made a long quotation full of nested ones quadratic (one call per
     /// sentence: 0.5 s for 1 MB of "“He said ‘yes’ now. He said ‘yes’ now. …”").
     [[nodiscard]] std::size_t quote_of(std::size_t i) const noexcept {
-        auto it = std::upper_bound(d_.qs.begin(), d_.qs.end(), i,
-                                   [](std::size_t k, const doc_state::qinfo& q) { return k < q.otok.b; });
-        if (it != d_.qs.begin()) {
-            const std::size_t top = std::prev(it)->top_index;
-            const tspan r = d_.qs[top].otok;
-            if (r.b <= i && i < r.e) return top;
-        }
-        while (it != d_.qs.begin()) {  // (not reached for a token that is in_quote)
-            --it;
-            if (it->top && it->otok.b <= i && i < it->otok.e) break;
-        }
-        return static_cast<std::size_t>(it - d_.qs.begin());
+        const auto it = std::upper_bound(d_.qs.begin(), d_.qs.end(), i,
+                                         [](std::size_t k, const doc_state::qinfo& q) { return k < q.otok.b; });
+        return it == d_.qs.begin() ? 0 : std::prev(it)->top_index;  // (an in_quote i has a quotation before it)
     }
     /// Hash of the lowercase word i (as the tokenizer keys it: ’ and ʼ read as ').
     [[nodiscard]] std::uint32_t word_hash(std::size_t i) const noexcept {
