@@ -165,7 +165,7 @@ TEST_CASE("core: for_each_paragraph agrees with a code point loop on random text
     const std::string_view pieces[] = {"a",   "word ", " ",   "\t",  "\n",  "\r",  "\r\n", "\x0B", "\x0C",
                                        "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\xA0", "\xE2\x80\x83",
                                        "\xE3\x80\x80", "\xE2\x80\xAF", "\xE2\x80\x9C", "\xC3\xA9", "\xE2\x80\xA6",
-                                       "\xC2", "\xE2\x80", "\x80", "\xFF", "\xE2", "\x00", "\x1C", ".", "Long words of text, "};
+                                       "\xC2", "\xE2\x80", "\x80", "\xFF", "\xE2", std::string_view("\0", 1), "\x1C", ".", "Long words of text, "};
     std::uint64_t state = 12345;
     const auto next = [&state] {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
