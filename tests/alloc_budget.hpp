@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // An allocation budget for tests of pathological input: replaces the global operator new of
-// the test executable (include this header in exactly ONE file of an executable) with one that
+// the test executable (include this header in exactly ONE translation unit of an executable) with one that
 // counts the bytes allocated while a `whosaid_test::alloc_budget` is alive and throws
 // std::bad_alloc once they exceed its limit. A runaway allocation (an engine that loops pushing
 // tokens) then fails its test in milliseconds instead of eating the machine's memory, and a

@@ -14,6 +14,9 @@
 #include <thread>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_attribution {
+
 using whosaid::quote_kind;
 using whosaid::text_span;
 
@@ -872,3 +875,5 @@ TEST_CASE("attribution: pathological input stays bounded", "[attribution]") {
         REQUIRE(at.attribute(marks, {}, {}).has_value());
     }
 }
+
+}  // namespace test_attribution

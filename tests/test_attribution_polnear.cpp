@@ -33,6 +33,9 @@
 #include <string_view>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_attribution_polnear {
+
 namespace {
 
 struct attribution_gold {
@@ -240,3 +243,5 @@ TEST_CASE("attribution_polnear: direct and mixed attributions are recalled at 0.
     CHECK(by_gold.recall_any() >= 0.96);
     CHECK(by_gold.precision() >= 0.85);
 }
+
+}  // namespace test_attribution_polnear

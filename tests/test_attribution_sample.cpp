@@ -22,6 +22,9 @@
 #include <string_view>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_attribution_sample {
+
 namespace {
 
 struct gold_span {
@@ -192,3 +195,5 @@ TEST_CASE("attribution_sample: the entity table names each speaker once, as firs
         }
     }
 }
+
+}  // namespace test_attribution_sample

@@ -16,6 +16,9 @@
 int odr_a_value();  // odr_a.cpp and odr_b.cpp include the umbrella header in two TUs
 int odr_b_value();
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_core {
+
 using namespace std::string_view_literals;
 
 TEST_CASE("core: text_span is a trivially copyable byte range", "[core]") {
@@ -186,3 +189,5 @@ TEST_CASE("core: for_each_paragraph agrees with a code point loop on random text
         }
     }
 }
+
+}  // namespace test_core

@@ -3,20 +3,7 @@
 #include "../benchmarks/pathological.hpp"
 #include "test_support.hpp"
 
-// The allocation counter replaces the global operator new; under AddressSanitizer, whose own
-// nothrow operator new (std::stable_sort's buffer) would then be freed by the replacement's
-// free(), it is left out together with the memory test.
-#if defined(__SANITIZE_ADDRESS__)
-#    define WHOSAID_TEST_COUNT_ALLOCATIONS 0
-#elif defined(__has_feature)
-#    if __has_feature(address_sanitizer)
-#        define WHOSAID_TEST_COUNT_ALLOCATIONS 0
-#    endif
-#endif
-#if !defined(WHOSAID_TEST_COUNT_ALLOCATIONS)
-#    define WHOSAID_TEST_COUNT_ALLOCATIONS 1
-#    include "alloc_budget.hpp"  // the one TU of this executable that includes it
-#endif
+#include "alloc_budget.hpp"  // one definition per executable: the suites share one TU (bundle_speakers.cpp)
 
 #include <whosaid/extractor.hpp>
 
@@ -28,6 +15,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_extractor {
 
 namespace {
 
@@ -220,7 +210,6 @@ TEST_CASE("extractor: paragraphs are split_paragraphs' on every kind of line bre
     CHECK(d->paragraphs.size() == 200);
 }
 
-#if WHOSAID_TEST_COUNT_ALLOCATIONS
 TEST_CASE("extractor: attribution memory stays within 55 bytes per input byte on 1 MB of pathological input", "[extractor]") {
     // One run of the attributor and one of the extractor (all stages) on each pathological kind:
     // the token vector is reserved once from a bound of the token count (a token is 40 bytes, at
@@ -255,4 +244,5 @@ TEST_CASE("extractor: attribution memory stays within 55 bytes per input byte on
         CHECK(used <= text.size() * limit);
     }
 }
-#endif
+
+}  // namespace test_extractor

@@ -13,6 +13,9 @@
 #include <cstdio>
 #include <filesystem>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_golden_rules {
+
 namespace {
 
 whosaid_bench::sbd_score run(const char* file, whosaid::language lang) {
@@ -43,3 +46,5 @@ TEST_CASE("golden_rules: Russian, 37 of 37", "[golden_rules]") {
     CHECK(score.total == 37);
     CHECK(score.passed == 37);
 }
+
+}  // namespace test_golden_rules

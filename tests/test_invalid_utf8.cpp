@@ -4,7 +4,7 @@
 // splitter, quote detector, speaker attributor, extractor) must report the first bad byte at its
 // exact offset, the one utf8proc finds; under replace, every span of every engine must lie
 // inside the input and never split a valid UTF-8 sequence (tests/fuzz/invariants.hpp).
-#include "alloc_budget.hpp"  // the one TU of this executable that includes it
+#include "alloc_budget.hpp"  // one definition per executable: the suites share one TU (bundle_speakers.cpp)
 #include "fuzz/invariants.hpp"
 #include "test_support.hpp"
 
@@ -19,6 +19,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_invalid_utf8 {
 
 using namespace std::string_view_literals;
 using whosaid::invalid_utf8;
@@ -325,3 +328,5 @@ TEST_CASE("invalid_utf8: exhaustive 1- to 4-byte sequences through every engine"
     CHECK(run.sequences() == 256 + 65536 + 128 * 256 * 16 + 16 * 256 * 16 * 16);
     CHECK(run.failures() == 0);
 }
+
+}  // namespace test_invalid_utf8

@@ -7,7 +7,7 @@
 // policy, allocates at most `bytes_per_input_byte` in total (tests/alloc_budget.hpp). Run with
 // WHOSAID_TEST_REPORT=1 to print the bytes per input byte of every call.
 #include "../benchmarks/pathological.hpp"
-#include "alloc_budget.hpp"  // the one TU of this executable that includes it
+#include "alloc_budget.hpp"  // one definition per executable: the suites share one TU (bundle_speakers.cpp)
 #include "fuzz/invariants.hpp"
 #include "test_support.hpp"
 
@@ -26,6 +26,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_pathological {
 
 using namespace std::string_view_literals;
 namespace patho = whosaid_pathological;
@@ -340,3 +343,5 @@ TEST_CASE("pathological: the windows' records grow from the density so far, with
     // ...and the last window takes exactly what is needed.
     CHECK(grown_capacity(10'000, 10'001, output_growth{200'000'000, 200'000'000, 0}) == 10'001);
 }
+
+}  // namespace test_pathological

@@ -12,6 +12,9 @@
 #include <thread>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_quotes {
+
 namespace {
 
 using whosaid::quote;
@@ -723,3 +726,5 @@ TEST_CASE("quotes: the word lists fold ASCII case, match stems and turn other wo
     CHECK(table.lookup("программы") == d::term_cue);
     CHECK(table.lookup("програм") == 0);
 }
+
+}  // namespace test_quotes

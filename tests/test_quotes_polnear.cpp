@@ -19,6 +19,9 @@
 #include <cstdio>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_quotes_polnear {
+
 TEST_CASE("quotes_polnear: recall of quoted attributions and precision of speech on PolNeAR dev", "[quotes_polnear]") {
     const auto corpus = whosaid_test::shared_corpus();
     REQUIRE(corpus.has_value());
@@ -46,3 +49,5 @@ TEST_CASE("quotes_polnear: recall of quoted attributions and precision of speech
     CHECK(by_gold.recall_any() >= 0.78);
     CHECK(by_gold.precision() >= 0.85);
 }
+
+}  // namespace test_quotes_polnear

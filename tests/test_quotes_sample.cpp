@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_quotes_sample {
+
 namespace {
 
 std::vector<whosaid_eval::predicted_quote> predict(const whosaid::quote_detector& detector, const std::string& text) {
@@ -110,3 +113,5 @@ TEST_CASE("quotes_sample: the matching rule of the corpus README", "[quotes_samp
         CHECK(a.matches()[0].pred == 0);
     }
 }
+
+}  // namespace test_quotes_sample

@@ -2,7 +2,7 @@
 // One TEST_CASE per bug found by fuzzing, sanitizers or pathological input, named
 // "regression: <component>: <what>", with the minimal input. Each asserts the invariant that
 // failed (tests/fuzz/invariants.hpp, shared with the fuzz targets) and the exact result.
-#include "alloc_budget.hpp"  // the one TU of this executable that includes it
+#include "alloc_budget.hpp"  // one definition per executable: the suites share one TU (bundle_speakers.cpp)
 #include "fuzz/invariants.hpp"
 
 #include <whosaid/whosaid.hpp>
@@ -13,6 +13,9 @@
 #include <optional>
 #include <string_view>
 #include <vector>
+
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_regressions {
 
 using namespace std::string_view_literals;
 using whosaid::invalid_utf8;
@@ -100,3 +103,5 @@ TEST_CASE("regression: attribution: U+02BC not followed by a word does not loop 
         CHECK(whosaid_fuzz::check_attribution(text, {}, a->quotations, a->entities).empty());
     }
 }
+
+}  // namespace test_regressions

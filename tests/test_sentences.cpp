@@ -15,6 +15,9 @@
 #include <type_traits>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_sentences {
+
 using namespace std::string_view_literals;
 using whosaid::text_span;
 
@@ -534,3 +537,5 @@ TEST_CASE("sentences: the abbreviation filter lets every listed abbreviation thr
     CHECK(sentences("Он живёт на Ул. Ленина. Потом он уехал.", russian()) ==
           list{"Он живёт на Ул. Ленина.", "Потом он уехал."});
 }
+
+}  // namespace test_sentences

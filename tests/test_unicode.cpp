@@ -5,6 +5,9 @@
 
 #include <string>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_unicode {
+
 namespace uc = whosaid::unicode;
 
 TEST_CASE("unicode: letters, case and digits in several scripts", "[unicode]") {
@@ -64,3 +67,5 @@ TEST_CASE("unicode: case mapping ignores the C locale", "[unicode]") {
     uc::append_lower("Said ЗАЯВИЛ \xFF", out);
     CHECK(out == "said заявил \xEF\xBF\xBD");
 }
+
+}  // namespace test_unicode

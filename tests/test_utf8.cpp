@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_utf8 {
+
 using namespace std::string_view_literals;
 namespace utf8 = whosaid::utf8;
 
@@ -198,3 +201,5 @@ TEST_CASE("utf8: encode round-trips every scalar value", "[utf8]") {
     CHECK(utf8::encode(0xD800, buf) == 3);  // surrogates encode as U+FFFD
     CHECK(std::string_view(buf, 3) == "\xEF\xBF\xBD");
 }
+
+}  // namespace test_utf8

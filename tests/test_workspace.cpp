@@ -3,7 +3,7 @@
 // windows (bounded working memory): same results as without them, fewer allocations, every
 // record inside the text.
 
-#include "alloc_budget.hpp"  // the one TU of this executable that includes it
+#include "alloc_budget.hpp"  // one definition per executable: the suites share one TU (bundle_speakers.cpp)
 #include "test_support.hpp"
 
 #include <whosaid/whosaid.hpp>
@@ -18,6 +18,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+// Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
+namespace test_workspace {
 
 namespace {
 
@@ -203,3 +206,5 @@ TEST_CASE("attribution: a huge text with no sentence end or space is cut on code
         CHECK((static_cast<unsigned char>(big[rec.content.begin]) & 0xC0U) != 0x80U);
     }
 }
+
+}  // namespace test_workspace
