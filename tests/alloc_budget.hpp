@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // An allocation budget for tests of pathological input: replaces the global operator new of
-// the test executable (include this header in exactly ONE translation unit of an executable) with one that
-// counts the bytes allocated while a `whosaid_test::alloc_budget` is alive and throws
+// the test executable (include this header in exactly ONE translation unit of an executable)
+// with one that counts the bytes allocated while a `whosaid_test::alloc_budget` is alive and throws
 // std::bad_alloc once they exceed its limit. A runaway allocation (an engine that loops pushing
 // tokens) then fails its test in milliseconds instead of eating the machine's memory, and a
 // test can assert that memory stays linear in the input ("allocated at most 40 bytes per input
