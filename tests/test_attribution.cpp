@@ -384,6 +384,41 @@ TEST_CASE("attribution: indirect speech, X told Y that CLAUSE", "[attribution]")
     CHECK(r.view(q.addressee) == "the committee");
 }
 
+TEST_CASE("attribution: X told her that CLAUSE: an object pronoun that is also a determiner is the addressee", "[attribution]") {
+    // "her" is both a pronoun and a possessive: before "that" it is the whole object.
+    for (const std::string_view pron : {"her", "him", "them"}) {
+        INFO(pron);
+        const auto r = attribute("Bob Jones told " + std::string(pron) + " that the budget was too small.");
+        REQUIRE(r.has("the budget"));
+        const auto& q = r.at("the budget");
+        CHECK(whosaid::view_of(r.text, q.content) == "the budget was too small");
+        CHECK(r.view(q.addressee) == pron);
+        CHECK(r.speaker(q) == "Bob Jones");
+    }
+    // Still a noun phrase when a noun follows.
+    const auto r = attribute("Bob Jones told her colleagues that the budget was too small.");
+    CHECK(r.view(r.at("the budget").addressee) == "her colleagues");
+}
+
+TEST_CASE("attribution: reported clauses nest three deep; deeper cues report nothing of their own", "[attribution]") {
+    const auto r3 = attribute("Ann Smith said that Bob Jones told her that Carl Wu claimed that the budget was too small.");
+    REQUIRE(r3.a.quotations.size() == 3);
+    CHECK(r3.speaker(r3.at("Bob Jones told")) == "Ann Smith");
+    CHECK(r3.speaker(r3.at("Carl Wu claimed")) == "Bob Jones");
+    CHECK(r3.speaker(r3.at("the budget")) == "Carl Wu");
+    // A fourth level lies inside three reported clauses already: its words are theirs.
+    const auto r4 =
+        attribute("Ann Smith said that Bob Jones told her that Carl Wu claimed that Dan Li stated that the budget was too small.");
+    REQUIRE(r4.a.quotations.size() == 3);
+    CHECK_FALSE(r4.has("the budget"));
+    CHECK(r4.speaker(r4.at("Carl Wu claimed")) == "Bob Jones");
+    CHECK(r4.speaker(r4.at("Dan Li stated")) == "Carl Wu");
+    // Sibling clauses are no nesting: each keeps its record.
+    const auto rs = attribute("Ann Smith said that the budget was small, Bob Jones said that it was large, "
+                              "Carl Wu said that it was fine and Dan Li said that it was late.");
+    CHECK(rs.a.quotations.size() == 4);
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

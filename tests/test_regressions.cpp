@@ -11,6 +11,7 @@
 
 #include <new>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -101,6 +102,29 @@ TEST_CASE("regression: attribution: U+02BC not followed by a word does not loop 
         REQUIRE_FALSE(out_of_budget);
         REQUIRE(a.has_value());
         CHECK(whosaid_fuzz::check_attribution(text, {}, a->quotations, a->entities).empty());
+    }
+}
+
+// Found by the output-size check of quote-dump: every cue of a chain "He said that He said that
+// … it rained." opened a reported clause (up to max_clause tokens) inside the clauses of all the
+// cues before it, so the quotations' contents added up to about 150 times the text (1.2 MB of
+// input gave 175 MB of JSON Lines). Fixed in detail/attribution_runner.hpp (nested_depth: a cue
+// inside three reported clauses of its sentence reports nothing of its own).
+TEST_CASE("regression: attribution: a chain of nested reported clauses gives contents linear in the text",
+          "[regression][attribution]") {
+    const whosaid::extractor extractor;
+    for (const std::string_view link : {"He said that "sv, "Ann said "sv, "Ann told Bob that "sv, "he said, "sv}) {
+        INFO(link);
+        std::string text;
+        for (int k = 0; k < 3000; ++k) text += link;
+        text += "it rained.";
+        const auto doc = extractor.extract(text);
+        REQUIRE(doc.has_value());
+        std::size_t content = 0;
+        for (const auto& q : doc->quotations) content += q.content.size();
+        CHECK(doc->quotations.size() > 20);  // the chain is still reported, in bounded depth
+        CHECK(content <= 4 * text.size());
+        CHECK(whosaid_fuzz::check_attribution(text, doc->quotes, doc->quotations, doc->entities).empty());
     }
 }
 
