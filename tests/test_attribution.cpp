@@ -419,6 +419,43 @@ TEST_CASE("attribution: reported clauses nest three deep; deeper cues report not
     CHECK(rs.a.quotations.size() == 4);
 }
 
+TEST_CASE("attribution: X said CLAUSE with abbreviation dots and a party label in the subject", "[attribution]") {
+    // PolNeAR misses: a dot that ends an abbreviation inside the sentence ended the subject's
+    // noun phrase, as if it ended a sentence.
+    SECTION("a party label in parentheses") {
+        const auto r = attribute("However, Rep. Stephen Lynch (D-Mass.) said the law does not require witnesses to appear.");
+        REQUIRE(r.has("the law"));
+        const auto& q = r.at("the law");
+        CHECK(whosaid::view_of(r.text, q.content) == "the law does not require witnesses to appear");
+        CHECK(r.speaker(q) == "Stephen Lynch");
+    }
+    SECTION("an apposition holding U.S.") {
+        const auto r = attribute("Derek Mitchell, who served as U.S. ambassador to Burma until this year, said Clinton reached out to McConnell.");
+        REQUIRE(r.has("Clinton reached"));
+        CHECK(r.speaker(r.at("Clinton reached")) == "Derek Mitchell");
+    }
+    SECTION("a dotted acronym right before the cue") {
+        const auto r = attribute("The S.E.C. said it would increase oversight as well.");
+        REQUIRE(r.has("it would"));
+        CHECK(r.view(r.at("it would").mention) == "The S.E.C.");
+    }
+    SECTION("a sentence-final abbreviation still ends the clause") {
+        const auto r = attribute("Tom Ford said the budget went to the U.S.\nIt was too small.");
+        REQUIRE(r.has("the budget"));
+        CHECK(whosaid::view_of(r.text, r.at("the budget").content) == "the budget went to the U.S");
+    }
+}
+
+TEST_CASE("attribution: X said about 20 CLAUSE: an approximating word before a number opens the clause", "[attribution]") {
+    const auto r = attribute("McAuliffe has said about 20 people have indicated an interest in the seat.");
+    REQUIRE(r.has("about 20"));
+    CHECK(whosaid::view_of(r.text, r.at("about 20").content) == "about 20 people have indicated an interest in the seat");
+    CHECK(r.speaker(r.at("about 20")) == "McAuliffe");
+    // A preposition of time before a number is still an adjunct.
+    const auto r2 = attribute("Tom Ford said on 12 September that the budget was too small.");
+    CHECK(r2.has("the budget"));
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

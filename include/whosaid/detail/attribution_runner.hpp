@@ -195,9 +195,21 @@ private:
     [[nodiscard]] const token& raw(std::size_t i) const noexcept { return d_.tok[i]; }
     [[nodiscard]] std::size_t ntok() const noexcept { return d_.tok.size(); }
     [[nodiscard]] bool punct(std::size_t i, char32_t c) const noexcept { return !t(i).word() && t(i).cp == c; }
+    /// A dot that ends an abbreviation inside its sentence ("the U.S. ambassador", "The S.E.C.
+    /// said", "Rep. Lynch (D-Mass.) said"): glued to a word, not the sentence's last token, and
+    /// after a dotted word, a single letter or an honorific, or right before ")". The sentence
+    /// splitter has already decided that no sentence ends there.
+    [[nodiscard]] bool abbrev_dot(std::size_t i) const noexcept {
+        if (i == 0 || !punct(i, '.') || (t(i).shape & s_space_before) != 0 || !t(i - 1).word()) return false;
+        if (i + 1 >= d_.sent_tok[t(i).sent].e) return false;
+        if (punct(i + 1, ')') && (t(i + 1).shape & s_space_before) == 0) return true;
+        return dotted(i - 1) || (t(i - 1).shape & s_single) != 0 || tc(i - 1).is(w_honorific);
+    }
+    /// A word with an inner dot ("U.S", "S.E.C", "a.m").
+    [[nodiscard]] bool dotted(std::size_t i) const noexcept { return word_text(i).find('.') != std::string_view::npos; }
     [[nodiscard]] bool final_punct(std::size_t i) const noexcept {
         const token& x = tc(i);
-        return !x.word() && (x.cp == '.' || x.cp == '!' || x.cp == '?' || x.cp == 0x2026 || x.cp == ';' || (x.shape & s_gap) != 0);
+        return !x.word() && ((x.cp == '.' && !abbrev_dot(i)) || x.cp == '!' || x.cp == '?' || x.cp == 0x2026 || x.cp == ';' || (x.shape & s_gap) != 0);
     }
     [[nodiscard]] bool dash(std::size_t i) const noexcept {
         const token& x = tc(i);
@@ -816,8 +828,9 @@ private:
                 continue;
             }
             if (!x.word()) {
-                if (x.cp == '.' && i > lo && (tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) &&
-                    b < end && name_tok(b)) {
+                if (x.cp == '.' && i > lo &&
+                    (((tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) && b < end && name_tok(b)) ||
+                     (abbrev_dot(i) && dotted(i - 1)))) {
                     --b;
                     continue;
                 }
@@ -1771,9 +1784,13 @@ private:
         const bool opens_clause = a < hi && t(a).word() &&
                                   (key_is(a, "if") || key_is(a, "when") || key_is(a, "because") || key_is(a, "whether") ||
                                    key_is(a, "how") || key_is(a, "why") || key_is(a, "although") || key_is(a, "unless"));
+        // "said about 20 people have …": an approximating word before a number opens the clause.
+        const bool approx = a + 1 < hi && t(a).word() && (t(a + 1).shape & s_digit) != 0 &&
+                            (key_is(a, "about") || key_is(a, "around") || key_is(a, "over") || key_is(a, "nearly") ||
+                             key_is(a, "almost"));
         const bool at_end = a >= hi || final_punct(a) || punct(a, ',') || punct(a, ')') ||
-                            (!that && !opens_clause && t(a).word() && tc(a).is(w_conj | w_prep | w_of) && !tc(a).is(w_that) &&
-                             !(m.phrase && tc(a).is(w_prep)));
+                            (!that && !opens_clause && !approx && t(a).word() && tc(a).is(w_conj | w_prep | w_of) &&
+                             !tc(a).is(w_that) && !(m.phrase && tc(a).is(w_prep)));
         if (at_end) {
             // "CLAUSE, X said." / "…, X said as he opened …"
             std::size_t k = sp.b;
