@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <whosaid/attribution.hpp>
+#include <whosaid/extractor.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -454,6 +455,49 @@ TEST_CASE("attribution: X said about 20 CLAUSE: an approximating word before a n
     // A preposition of time before a number is still an adjunct.
     const auto r2 = attribute("Tom Ford said on 12 September that the budget was too small.");
     CHECK(r2.has("the budget"));
+}
+
+TEST_CASE("attribution: more PolNeAR shapes of X said CLAUSE", "[attribution]") {
+    SECTION("said that, ADJUNCT, CLAUSE") {
+        const auto r = attribute("He said that, if elected, he would leave such decisions to military leaders.");
+        REQUIRE(r.has("if elected"));
+        CHECK(r.view(r.at("if elected").mention) == "He");
+    }
+    SECTION("a party label with inner dots") {
+        const auto r = attribute("Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy.");
+        REQUIRE(r.has("the claim"));
+        CHECK(r.speaker(r.at("the claim")) == "Trey Gowdy");
+    }
+    SECTION("a party label, then an apposition; an initial inside the name") {
+        // The real splitter: the test one would cut after "Rep." and "W.".
+        const std::string text =
+            "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help him raise cash.";
+        const auto doc = whosaid::extractor().extract(text);
+        REQUIRE(doc.has_value());
+        REQUIRE(doc->quotations.size() == 1);
+        const auto& q = doc->quotations.front();
+        CHECK(whosaid::view_of(text, q.content) == "members will help him raise cash");
+        CHECK(doc->speaker_name(text, q) == "Gregory W. Meeks");
+    }
+    SECTION("CLAUSE, said X in a place.") {
+        const auto r = attribute("The meeting did not go well with Republicans, and it deteriorated from there, said one GOP source in the room.");
+        REQUIRE(r.a.quotations.size() == 1);
+        const auto& q = r.a.quotations.front();
+        CHECK(r.view(q.mention) == "one GOP source");
+        CHECK(whosaid::view_of(r.text, q.content).substr(0, 11) == "The meeting");
+    }
+    SECTION("CLAUSE, noted X's Y.") {
+        const auto r = attribute("However debates in and of themselves are not likely to alter the campaign, noted NBC's Dante Chinni.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(r.speaker(r.a.quotations.front()) == "Dante Chinni");
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) ==
+              "However debates in and of themselves are not likely to alter the campaign");
+    }
+    SECTION("CLAUSE — according to X.") {
+        const auto r = attribute("More than half of his advice is unsubstantiated — or flat out wrong — according to the top British medical journal.");
+        REQUIRE(r.has("More than half"));
+        CHECK(r.view(r.at("More than half").mention) == "the top British medical journal");
+    }
 }
 
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {

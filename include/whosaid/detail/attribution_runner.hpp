@@ -202,7 +202,8 @@ private:
     [[nodiscard]] bool abbrev_dot(std::size_t i) const noexcept {
         if (i == 0 || !punct(i, '.') || (t(i).shape & s_space_before) != 0 || !t(i - 1).word()) return false;
         if (i + 1 >= d_.sent_tok[t(i).sent].e) return false;
-        if (punct(i + 1, ')') && (t(i + 1).shape & s_space_before) == 0) return true;
+        // Glued to ")" or to a word on both sides ("R-S.C", which the tokenizer splits).
+        if ((t(i + 1).shape & s_space_before) == 0 && (punct(i + 1, ')') || t(i + 1).word())) return true;
         return dotted(i - 1) || (t(i - 1).shape & s_single) != 0 || tc(i - 1).is(w_honorific);
     }
     /// A word with an inner dot ("U.S", "S.E.C", "a.m").
@@ -636,7 +637,10 @@ private:
                 break;
             }
         }
-        if (name.size() > 3) name.b = name.e - 2;
+        // A long run keeps its last two words; an initial's dot is no word ("Gregory W. Meeks").
+        std::size_t words = 0;
+        for (std::size_t i = name.b; i < name.e; ++i) words += t(i).word() ? 1U : 0U;
+        if (words > 3) name.b = punct(name.e - 2, '.') ? name.e - 3 : name.e - 2;
         // A lone capitalised word before a lowercase noun is a modifier ("Belarusian minister",
         // "Trump campaign"), and a lone demonym is not a name ("Russian", "Chinese").
         if (name.size() == 1 && !tc(name.b).is(w_given)) {
@@ -865,6 +869,24 @@ private:
         return {b, end};
     }
 
+    /// The "(" of the parenthesis that ")" at token k closes, within 12 tokens of its sentence,
+    /// or npos: "Rep. Gregory W. Meeks (D-N.Y.), chairman …".
+    [[nodiscard]] std::size_t paren_open(std::size_t k) const {
+        if (!punct(k, ')')) return npos;
+        const std::size_t sb = d_.sent_tok[t(k).sent].b;
+        for (std::size_t m = k; m-- > sb && k - m <= 12;) {
+            if (punct(m, '(')) return m;
+            if (!t(m).word() && (final_punct(m) || punct(m, ')') || punct(m, ','))) break;
+        }
+        return npos;
+    }
+    /// `end`, or the "(" before it when a parenthesis ends just before `end`.
+    [[nodiscard]] std::size_t before_paren(std::size_t end) const {
+        if (end == 0) return end;
+        const std::size_t open = paren_open(end - 1);
+        return open == npos ? end : open;
+    }
+
     /// The subject of a cue at token c: pronoun, relative pronoun, a noun phrase, or the noun
     /// phrase before an apposition ("X, the minister of …, said"). `appos` receives the apposition.
     [[nodiscard]] tspan np_before(std::size_t c, std::size_t lo, tspan* appos, bool* passive_out) const {
@@ -887,7 +909,7 @@ private:
             const std::size_t lim = k > lo + 40 ? k - 40 : lo;
             // The part right before the verb may itself be the name ("…, Mike Murphy, praised").
             if (open == ',') {
-                const tspan inner = np_core_before(k, lo);
+                const tspan inner = np_core_before(before_paren(k), lo);
                 if (!inner.empty() && inner.b > lo && punct(inner.b - 1, ',') && classify(inner) == np_class::person) {
                     return inner;
                 }
@@ -895,9 +917,16 @@ private:
             int commas = 0;
             tspan first;
             for (std::size_t m = k; m-- > lim;) {
+                if (open == ',' && m < k) {
+                    const std::size_t po = paren_open(m);
+                    if (po != npos) {
+                        m = po;  // a parenthesis inside a part ("Meeks (D-N.Y.), chairman …")
+                        continue;
+                    }
+                }
                 if (!t(m).word() && (final_punct(m) || qmark(m) || t(m).cp == ':' || (open == '(' && t(m).cp == ','))) break;
                 if (punct(m, open)) {
-                    const tspan np = np_core_before(m, lo);
+                    const tspan np = np_core_before(before_paren(m), lo);
                     if (np.empty() || classify(np) == np_class::none) break;
                     const np_class cls = classify(np);
                     if (first.empty()) first = np;
@@ -1526,7 +1555,10 @@ private:
                                          (name_tok(a - 1) || tc(a - 1).is(w_pron | w_nominal | w_org | w_media | w_title));
                     // "… who only specified “Christian” as …": a quoted fragment right after it.
                     const bool quoted = a + 1 < st.e && qmark(a + 1);
-                    if (!that && !subject && !quoted) continue;
+                    // "CLAUSE, noted NBC's Dante Chinni.": inverted, a speaker after it.
+                    const bool inverted_next = a > st.b && punct(a - 1, ',') && a + 1 < st.e && t(a + 1).word() &&
+                                               (name_tok(a + 1) || tc(a + 1).is(w_det | w_nominal | w_media | w_org | w_title));
+                    if (!that && !subject && !quoted && !inverted_next) continue;
                 }
                 for (std::size_t i = a > st.b + 7 ? a - 7 : st.b; i <= a; ++i) cand.push_back(i);
             }
@@ -1639,17 +1671,20 @@ private:
             std::size_t k = c;
             tspan subj = np_before(c, sb, nullptr, nullptr);
             if (!subj.empty() && subj.e == c) k = subj.b;
-            if (k > sb && dash(k - 1)) --k;
-            if (k > sb && punct(k - 1, ',') && !in_quote(k - 1)) {
+            // The clause ends at a comma, a dash or both ("… flat out wrong — according to X.").
+            std::size_t cut = npos;
+            if (k > sb && dash(k - 1)) cut = --k;
+            if (k > sb && punct(k - 1, ',')) cut = k - 1;
+            if (cut != npos && cut > sb && !in_quote(cut)) {
                 tspan ignored;
                 const std::size_t after = skip_adjuncts(a, hi, ignored);
                 // "CLAUSE, according to the organizer Alliance to Reclaim Our Schools.": what
                 // follows X without a comma or "that" still names X.
                 if (after >= hi || final_punct(after) || words_in(after, hi) == 0 ||
                     !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
-                    const std::size_t cs = clause_start(sb, k - 1);
-                    if (words_in(cs, k - 1) >= 3) {
-                        f.content = content_of(cs, k - 1);
+                    const std::size_t cs = clause_start(sb, cut);
+                    if (words_in(cs, cut) >= 3) {
+                        f.content = content_of(cs, cut);
                         return true;
                     }
                 }
@@ -1719,6 +1754,9 @@ private:
             return true;
         }
 
+        // "CLAUSE, said one GOP source in the room.": a speaker after the cue that ends the
+        // sentence makes the words before the comma the report, whatever noun phrase they end with.
+        if (!m.phrase && inverted(c, ce, sb, hi, true, f)) return true;
         tspan appos;
         bool passive = false;
         tspan sp = np_before(c, sb, &appos, &passive);
@@ -1729,25 +1767,7 @@ private:
             const tspan owner = np_core_before(c - 1, sb);
             if (!owner.empty() && strong(owner)) sp = name_part(owner);
         }
-        if (sp.empty()) {
-            // Inverted: "CLAUSE, said X." / "CLAUSE, — сообщил X."
-            if (m.phrase) return false;
-            std::size_t k = c;
-            if (k > sb && dash(k - 1)) --k;
-            if (!(k > sb && punct(k - 1, ','))) return false;
-            if (!x.is(w_form_past | w_form_s)) return false;
-            const tspan np = np_after(ce, hi);
-            if (np.empty() || !strong(np)) return false;
-            tspan ignored;
-            const std::size_t after = skip_adjuncts(np.e, hi, ignored);
-            if (after < hi && !final_punct(after) && words_in(after, hi) > 0 && !punct(after, ',')) return false;
-            const std::size_t cs = clause_start(sb, k - 1);
-            if (words_in(cs, k - 1) < 3) return false;
-            f.mention = np;
-            f.type = frame_type::indirect_before;
-            f.content = content_of(cs, k - 1);
-            return true;
-        }
+        if (sp.empty()) return !m.phrase && inverted(c, ce, sb, hi, false, f);
         const np_class cls = classify(sp);
         const bool that_follows = ce < hi && tc(ce).is(w_that);
         if (!m.phrase && x.is(w_cue_nouny) && cls == np_class::other && !that_follows) return false;
@@ -1778,7 +1798,8 @@ private:
         a = that_after_adjunct(a, hi);
         const bool that = a < hi && tc(a).is(w_that);
         if (that) ++a;
-        if (that && a + 1 < hi && punct(a, ',') && qmark(a + 1)) ++a;  // "said that, “Of course …”"
+        // "said that, “Of course …”", "said that, if elected, he would …"
+        if (that && a + 1 < hi && punct(a, ',') && (qmark(a + 1) || t(a + 1).word())) ++a;
         // A preposition or an adverbial conjunction ("as he opened …") after the cue is an
         // adjunct; "if", "when", "because", "whether" … open the reported clause itself.
         const bool opens_clause = a < hi && t(a).word() &&
@@ -1808,6 +1829,35 @@ private:
         if (words_in(a, hi) < need) return false;
         f.type = frame_type::indirect_after;
         f.content = content_of(a, hi);
+        return true;
+    }
+
+    /// "CLAUSE, said X." / "CLAUSE, — сообщил X.": a past or -s form right after a comma (and a
+    /// dash) with a strong speaker after it; sets `f`'s mention, type and content. `strict`: the
+    /// speaker (with a place: "in the room") ends the sentence; else a comma may follow it.
+    bool inverted(std::size_t c, std::size_t ce, std::size_t sb, std::size_t hi, bool strict, frame& f) const {
+        std::size_t k = c;
+        if (k > sb && dash(k - 1)) --k;
+        if (!(k > sb && punct(k - 1, ','))) return false;
+        if (!tc(c).is(w_form_past | w_form_s)) return false;
+        const tspan np = np_after(ce, hi);
+        if (np.empty() || !strong(np)) return false;
+        tspan ignored;
+        std::size_t after = skip_adjuncts(np.e, hi, ignored);
+        if (strict) {
+            if (after < hi && t(after).word() && tc(after).is(w_prep) && !tc(after).is(w_of | w_that)) {
+                const tspan place = np_after(after + 1, hi);
+                if (!place.empty()) after = place.e;
+            }
+            if (after < hi && !final_punct(after)) return false;
+        } else if (after < hi && !final_punct(after) && words_in(after, hi) > 0 && !punct(after, ',')) {
+            return false;
+        }
+        const std::size_t cs = clause_start(sb, k - 1);
+        if (words_in(cs, k - 1) < 3) return false;
+        f.mention = np;
+        f.type = frame_type::indirect_before;
+        f.content = content_of(cs, k - 1);
         return true;
     }
 
