@@ -500,6 +500,19 @@ TEST_CASE("attribution: more PolNeAR shapes of X said CLAUSE", "[attribution]") 
     }
 }
 
+TEST_CASE("attribution: a reported clause ends at a semicolon and before a contrasting clause", "[attribution]") {
+    // The words after "; ", ", although" or ", but" are the writer's (PolNeAR annotates them so).
+    const auto r1 = attribute("Republicans said the timing of the news was not intentional; they only learned of it on Friday.");
+    CHECK(whosaid::view_of(r1.text, r1.at("the timing").content) == "the timing of the news was not intentional");
+    const auto r2 = attribute("He claimed that paying no income taxes was smart, although he again refused to release his returns.");
+    CHECK(whosaid::view_of(r2.text, r2.at("paying").content) == "paying no income taxes was smart");
+    const auto r3 = attribute("Tom Ford said the plan would cut emissions, but many corporations pay far less.");
+    CHECK(whosaid::view_of(r3.text, r3.at("the plan").content) == "the plan would cut emissions");
+    // Inside a quotation the marks are the speaker's own.
+    const auto r4 = attribute("Tom Ford said the plan was “good; very good, but late” and left.");
+    CHECK(whosaid::view_of(r4.text, r4.at("the plan").content) == "the plan was “good; very good, but late” and left");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

@@ -1828,8 +1828,23 @@ private:
         const std::size_t need = (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
         if (words_in(a, hi) < need) return false;
         f.type = frame_type::indirect_after;
-        f.content = content_of(a, hi);
+        f.content = content_of(a, clause_end(a, hi));
         return true;
+    }
+
+    /// Where a reported clause starting at token a ends (at most hi): at a semicolon or before
+    /// ", although", ", though", ", whereas" or ", but", outside quotations. What follows goes
+    /// on in the writer's voice ("… was not intentional; they only learned on Friday …"), as
+    /// PolNeAR annotates it: each of the four raised its F1.
+    [[nodiscard]] std::size_t clause_end(std::size_t a, std::size_t hi) const {
+        for (std::size_t k = a; k < hi && k - a < max_clause; ++k) {
+            if (punct(k, ';') && !in_quote(k) && words_in(a, k) >= 2) return k;
+            if (punct(k, ',') && k + 1 < hi && !in_quote(k) && t(k + 1).word() && lower(k + 1) &&
+                (key_is(k + 1, "although") || key_is(k + 1, "though") || key_is(k + 1, "whereas") || key_is(k + 1, "but")) && words_in(a, k) >= 3) {
+                return k;
+            }
+        }
+        return hi;
     }
 
     /// "CLAUSE, said X." / "CLAUSE, — сообщил X.": a past or -s form right after a comma (and a
