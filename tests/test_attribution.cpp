@@ -513,6 +513,28 @@ TEST_CASE("attribution: a reported clause ends at a semicolon and before a contr
     CHECK(whosaid::view_of(r4.text, r4.at("the plan").content) == "the plan was “good; very good, but late” and left");
 }
 
+TEST_CASE("attribution: a reported clause interrupted by its cue and speaker is one record", "[attribution]") {
+    // "CLAUSE-START, X said, CLAUSE-END": PolNeAR annotates the whole sentence as the report.
+    const auto r = attribute("The museum, Tom Ford said, would make visitors face uncomfortable truths.");
+    REQUIRE(r.a.quotations.size() == 1);
+    const auto& q = r.a.quotations.front();
+    CHECK(q.kind == quote_kind::indirect);
+    CHECK(whosaid::view_of(r.text, q.content) == "The museum, Tom Ford said, would make visitors face uncomfortable truths");
+    CHECK(r.view(q.interruption) == ", Tom Ford said,");
+    CHECK(r.view(q.cue) == "said");
+    CHECK(r.speaker(q) == "Tom Ford");
+    const auto r2 = attribute("In particular, he said, the foundation had the free use of the golf courses.");
+    REQUIRE(r2.has("In particular"));
+    CHECK(r2.view(r2.at("In particular").interruption) == ", he said,");
+    // A coordinated clause after the cue is not the rest of the report; nor is a participle cue.
+    const auto r3 = attribute("Prices rose, he said, but wages fell.");
+    CHECK_FALSE(r3.has("Prices rose"));
+    const auto r4 = attribute("Prices rose sharply last year, he said, adding that wages fell.");
+    REQUIRE(r4.has("Prices rose"));
+    CHECK(whosaid::view_of(r4.text, r4.at("Prices rose").content) == "Prices rose sharply last year");
+    CHECK_FALSE(r4.at("Prices rose").interruption.has_value());
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

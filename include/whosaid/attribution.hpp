@@ -110,16 +110,19 @@ struct quotation {
     /// Index of the detector's `quote` this record comes from (for mixed speech: the first quote
     /// inside the clause; for an interrupted quotation: its first piece), -1 for indirect speech.
     std::int32_t quote = -1;
-    /// For a direct (or mixed) quotation interrupted by its own cue and speaker, the bytes
-    /// between its two pieces of words: `,” Melanie said to the TV. “` in "“I would,” Melanie
-    /// said to the TV. “I would, Donald.”" and `,” the narrator says, “` in "“If he thinks …,”
-    /// the narrator says, “what does he think of you?”" (the closing mark, the cue and speaker,
-    /// the opening mark). It lies strictly inside `content`: the words reported are `content`
-    /// without it, [content.begin, interruption->begin) and [interruption->end, content.end).
-    /// The two pieces are joined when the first ends with a comma and is attributed by the words
-    /// after it, and the second, in the same paragraph, either shares that cue ("…,” X said,
-    /// “…”) or opens the next sentence with no cue of its own ("…,” X said. “…”). Empty for
-    /// every other record.
+    /// For a quotation interrupted by its own cue and speaker, the bytes between its two pieces
+    /// of words: `,” Melanie said to the TV. “` in "“I would,” Melanie said to the TV. “I would,
+    /// Donald.”" and `,” the narrator says, “` in "“If he thinks …,” the narrator says, “what
+    /// does he think of you?”" (the closing mark, the cue and speaker, the opening mark); for
+    /// indirect speech `, Mr. Obama said,` in "The museum, Mr. Obama said, would make visitors
+    /// face uncomfortable truths." It lies strictly inside `content`: the words reported are
+    /// `content` without it, [content.begin, interruption->begin) and [interruption->end,
+    /// content.end). Direct pieces are joined when the first ends with a comma and is
+    /// attributed by the words after it, and the second, in the same paragraph, either shares
+    /// that cue ("…,” X said, “…”) or opens the next sentence with no cue of its own ("…,” X
+    /// said. “…”); an indirect clause goes on after the comma that follows its cue, unless what
+    /// follows is coordinated ("but …") or opens with a cue of its own ("adding that …"). Empty
+    /// for every other record (never set on a term).
     std::optional<text_span> interruption;
 };
 

@@ -222,7 +222,7 @@ inline std::string check_attribution(std::string_view text, std::span<const whos
         }
         if (q.interruption) {
             if (std::string e = detail::span_ok(b, *q.interruption, what + " interruption"); !e.empty()) return e;
-            if (q.kind != quote_kind::direct && q.kind != quote_kind::mixed) return what + ": an interruption outside direct or mixed speech";
+            if (q.kind == quote_kind::term) return what + ": an interruption in a term";
             if (!(q.content.begin < q.interruption->begin && q.interruption->begin < q.interruption->end &&
                   q.interruption->end < q.content.end)) {
                 return what + ": interruption not strictly inside content";

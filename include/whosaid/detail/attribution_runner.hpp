@@ -1819,6 +1819,7 @@ private:
             if (!(k > sb && (punct(k - 1, ',') || (qmark(k - 1) && in_quote(k - 1))))) return false;
             if (qmark(k - 1)) return false;  // a direct quotation's tail: not indirect speech
             const std::size_t cs = clause_start(sb, k - 1);
+            if (interrupted(cs, k - 1, a, hi, f)) return true;
             if (words_in(cs, k - 1) < 3) return false;
             f.type = frame_type::indirect_before;
             f.content = content_of(cs, k - 1);
@@ -1829,6 +1830,31 @@ private:
         if (words_in(a, hi) < need) return false;
         f.type = frame_type::indirect_after;
         f.content = content_of(a, clause_end(a, hi));
+        return true;
+    }
+
+    /// "The museum, Mr. Obama said, would make visitors face …": the clause that starts at cs
+    /// and stops at the comma `sep` before the speaker goes on after the comma at token a that
+    /// follows the cue. The record spans both pieces, with ", Mr. Obama said," as its
+    /// interruption. Not when the second piece is coordinated ("…, he said, but wages fell") or
+    /// has a cue of its own in its first words ("…, he said, adding that …", "…, he said, she
+    /// said …").
+    bool interrupted(std::size_t cs, std::size_t sep, std::size_t a, std::size_t hi, frame& f) const {
+        if (a + 1 >= hi || !punct(a, ',') || in_quote(a + 1) || !t(a + 1).word() || words_in(cs, sep) == 0) return false;
+        const std::size_t b = a + 1;
+        if (tc(b).is(w_cue) || (tc(b).is(w_conj) && !key_is(b, "because") && !key_is(b, "if"))) return false;
+        const std::size_t e = clause_end(b, hi);
+        if (words_in(b, e) < 2) return false;
+        // "…, he said, she said …": a cue of its own near the start begins another report.
+        for (std::size_t k = b; k < e && k - b < 4; ++k) {
+            if (t(k).word() && tc(k).is(w_cue) && !tc(k).is(w_cue_nouny)) return false;
+        }
+        const text_span first = content_of(cs, sep);
+        const text_span rest = content_of(b, e);
+        if (first.empty() || rest.empty()) return false;
+        f.type = frame_type::indirect_before;
+        f.content = {first.begin, rest.end};
+        f.gap = {t(sep).begin, t(a).end()};
         return true;
     }
 
