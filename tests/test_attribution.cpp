@@ -535,6 +535,41 @@ TEST_CASE("attribution: a reported clause interrupted by its cue and speaker is 
     CHECK_FALSE(r4.at("Prices rose").interruption.has_value());
 }
 
+TEST_CASE("attribution: as X reported, CLAUSE; CLAUSE, X recently reported; according to X, who …", "[attribution]") {
+    SECTION("As X reported, CLAUSE") {
+        const auto r = attribute("As The Hill reported, Donald Trump was also accused of breaking debate rules.");
+        REQUIRE(r.has("Donald Trump was"));
+        CHECK(r.view(r.at("Donald Trump was").mention) == "The Hill");
+        CHECK(r.view(r.at("Donald Trump was").cue) == "reported");
+    }
+    SECTION("…, as X reported, CLAUSE") {
+        const auto r = attribute("Just a few weeks ago, as Western Journalism reported, Thor and Beck were discussing a plan.");
+        REQUIRE(r.has("Thor and Beck"));
+        CHECK(r.view(r.at("Thor and Beck").mention) == "Western Journalism");
+    }
+    SECTION("CLAUSE, as X said.") {
+        const auto r = attribute("The plan was bound to fail from the start, as Tom Ford said.");
+        REQUIRE(r.has("The plan"));
+        CHECK(whosaid::view_of(r.text, r.at("The plan").content) == "The plan was bound to fail from the start");
+    }
+    SECTION("As reported by X, CLAUSE") {
+        const auto r = attribute("As reported by Western Journalism, investigators found over 2,200 emails on the server.");
+        REQUIRE(r.has("investigators"));
+        CHECK(r.view(r.at("investigators").mention) == "Western Journalism");
+    }
+    SECTION("CLAUSE, X recently reported.") {
+        const auto r = attribute("Corey Lewandowski sought to restore the deal after he was fired, Politico recently reported.");
+        REQUIRE(r.has("Corey Lewandowski"));
+        CHECK(r.view(r.at("Corey Lewandowski").mention) == "Politico");
+    }
+    SECTION("CLAUSE, according to X, who …") {
+        const auto r = attribute("Clinton broke the law, regardless of intent, according to Andrew McCarthy, who prosecuted terrorism cases.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Clinton broke the law, regardless of intent");
+        CHECK(r.speaker(r.a.quotations.front()) == "Andrew McCarthy");
+    }
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

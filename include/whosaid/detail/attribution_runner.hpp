@@ -1551,14 +1551,20 @@ private:
                 // pronoun or a person noun, or before "that".
                 if (tc(a).is(w_cue_nouny) && !tc(a).is(w_phrase)) {
                     const bool that = a + 1 < st.e && tc(a + 1).is(w_that);
-                    const bool subject = a > st.b && t(a - 1).word() &&
-                                         (name_tok(a - 1) || tc(a - 1).is(w_pron | w_nominal | w_org | w_media | w_title));
+                    // The subject may stand before adverbs ("Politico recently reported").
+                    bool be = false;
+                    const std::size_t sa = skip_aux_back(a, st.b, be);
+                    const bool subject = sa > st.b && t(sa - 1).word() &&
+                                         (name_tok(sa - 1) || tc(sa - 1).is(w_pron | w_nominal | w_org | w_media | w_title));
+                    // A phrase may start a few words before it ("As reported by").
+                    bool phrase = false;
+                    for (std::size_t p = a; p > st.b && a - p < 3 && !phrase; --p) phrase = t(p - 1).word() && tc(p - 1).is(w_phrase);
                     // "… who only specified “Christian” as …": a quoted fragment right after it.
                     const bool quoted = a + 1 < st.e && qmark(a + 1);
                     // "CLAUSE, noted NBC's Dante Chinni.": inverted, a speaker after it.
                     const bool inverted_next = a > st.b && punct(a - 1, ',') && a + 1 < st.e && t(a + 1).word() &&
                                                (name_tok(a + 1) || tc(a + 1).is(w_det | w_nominal | w_media | w_org | w_title));
-                    if (!that && !subject && !quoted && !inverted_next) continue;
+                    if (!that && !subject && !quoted && !inverted_next && !phrase) continue;
                 }
                 for (std::size_t i = a > st.b + 7 ? a - 7 : st.b; i <= a; ++i) cand.push_back(i);
             }
@@ -1680,7 +1686,9 @@ private:
                 const std::size_t after = skip_adjuncts(a, hi, ignored);
                 // "CLAUSE, according to the organizer Alliance to Reclaim Our Schools.": what
                 // follows X without a comma or "that" still names X.
-                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 ||
+                // "…, according to Andrew McCarthy, who prosecuted …": a relative clause about X.
+                const bool relative = after + 1 < hi && punct(after, ',') && t(after + 1).word() && tc(after + 1).is(w_rel);
+                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative ||
                     !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
                     const std::size_t cs = clause_start(sb, cut);
                     if (words_in(cs, cut) >= 3) {
@@ -1815,6 +1823,19 @@ private:
         if (at_end) {
             // "CLAUSE, X said." / "…, X said as he opened …"
             std::size_t k = sp.b;
+            if (k > sb && key_is(k - 1, "as")) {
+                // "As The Hill reported, CLAUSE" / "…, as Western Journalism reported, CLAUSE".
+                const std::size_t as = k - 1;
+                if ((as == sb || punct(as - 1, ',')) && a + 1 < hi && punct(a, ',') && !in_quote(a + 1)) {
+                    const std::size_t e = clause_end(a + 1, hi);
+                    if (words_in(a + 1, e) >= 3) {
+                        f.type = frame_type::indirect_source;
+                        f.content = content_of(a + 1, e);
+                        return true;
+                    }
+                }
+                if (as > sb && punct(as - 1, ',')) k = as;  // "CLAUSE, as X said."
+            }
             if (k > sb && dash(k - 1)) --k;
             if (!(k > sb && (punct(k - 1, ',') || (qmark(k - 1) && in_quote(k - 1))))) return false;
             if (qmark(k - 1)) return false;  // a direct quotation's tail: not indirect speech
