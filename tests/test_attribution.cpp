@@ -570,6 +570,18 @@ TEST_CASE("attribution: as X reported, CLAUSE; CLAUSE, X recently reported; acco
     }
 }
 
+TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
+    // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
+    // ("Trump campaign"), and the name was no person, so "… and said" found no subject.
+    const auto r = attribute("Obama positioned Clinton at the top and said his former secretary would finish the job.");
+    REQUIRE(r.has("his former"));
+    CHECK(r.speaker(r.at("his former")) == "Obama");
+    // Still a modifier before a noun.
+    const auto r2 = attribute("The Trump campaign said the rally would go ahead.");
+    REQUIRE(r2.has("the rally"));
+    CHECK(r2.view(r2.at("the rally").mention) == "The Trump campaign");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

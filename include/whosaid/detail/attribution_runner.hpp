@@ -644,7 +644,13 @@ private:
         // A lone capitalised word before a lowercase noun is a modifier ("Belarusian minister",
         // "Trump campaign"), and a lone demonym is not a name ("Russian", "Chinese").
         if (name.size() == 1 && !tc(name.b).is(w_given)) {
-            const bool modifier = name.e < ntok() && lower(name.e) && np_word(name.e) && same_para(name.e, name.b);
+            // (Not before a lowercase word in -ed: "Obama positioned Clinton …" is a verb.)
+            const auto past_like = [&](std::size_t i) {
+                const std::string_view v = word_text(i);
+                return v.size() >= 4 && v[v.size() - 2] == 'e' && v[v.size() - 1] == 'd';
+            };
+            const bool modifier = name.e < ntok() && lower(name.e) && np_word(name.e) && same_para(name.e, name.b) &&
+                                  !past_like(name.e);
             const std::string_view w = word_text(name.b);
             const auto ends = [&](std::string_view suf) {
                 if (w.size() <= suf.size() + 2) return false;
