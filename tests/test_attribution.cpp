@@ -582,6 +582,15 @@ TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modif
     CHECK(r2.view(r2.at("the rally").mention) == "The Trump campaign");
 }
 
+TEST_CASE("attribution: time words between the subject and the cue; \"said about half of …\"", "[attribution]") {
+    const auto r = attribute("Gowdy earlier Thursday said the committee has conducted 75 witness interviews.");
+    REQUIRE(r.has("the committee"));
+    CHECK(r.view(r.at("the committee").mention) == "Gowdy");
+    const auto r2 = attribute("The budget office said about half of the adjustment reflected revenue losses.");
+    REQUIRE(r2.has("about half"));
+    CHECK(r2.view(r2.at("about half").mention) == "The budget office");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

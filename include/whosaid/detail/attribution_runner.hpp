@@ -800,7 +800,9 @@ private:
         while (j > lo && c - j < 5) {
             const token& x = tc(j - 1);
             if (!x.word() || x.is(w_pron | w_given | w_det)) break;
-            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+            // Also time words: "Gowdy earlier Thursday said".
+            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0) ||
+                (x.is(w_time) && !x.is(w_conj | w_prep) && j - 1 > lo && t(j - 2).word())) {
                 if (x.is(w_be)) passive = true;
                 --j;
                 continue;
@@ -1823,8 +1825,11 @@ private:
         const bool approx = a + 1 < hi && t(a).word() && (t(a + 1).shape & s_digit) != 0 &&
                             (key_is(a, "about") || key_is(a, "around") || key_is(a, "over") || key_is(a, "nearly") ||
                              key_is(a, "almost"));
+        // "said about half of …"
+        const bool approx_part = a + 1 < hi && t(a).word() && key_is(a, "about") && t(a + 1).word() &&
+                                 (word_text(a + 1) == "half" || key_is(a + 1, "a") || key_is(a + 1, "one"));
         const bool at_end = a >= hi || final_punct(a) || punct(a, ',') || punct(a, ')') ||
-                            (!that && !opens_clause && !approx && t(a).word() && tc(a).is(w_conj | w_prep | w_of) &&
+                            (!that && !opens_clause && !approx && !approx_part && t(a).word() && tc(a).is(w_conj | w_prep | w_of) &&
                              !tc(a).is(w_that) && !(m.phrase && tc(a).is(w_prep)));
         if (at_end) {
             // "CLAUSE, X said." / "…, X said as he opened …"
