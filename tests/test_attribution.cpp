@@ -591,6 +591,15 @@ TEST_CASE("attribution: time words between the subject and the cue; \"said about
     CHECK(r2.view(r2.at("about half").mention) == "The budget office");
 }
 
+TEST_CASE("attribution: an age and an apposition between the subject and its cue", "[attribution]") {
+    const auto r = attribute("Jillian Chase, 27, a Tinder user in New York, said the election would come up with her matches.");
+    REQUIRE(r.has("the election"));
+    CHECK(r.speaker(r.at("the election")) == "Jillian Chase");
+    const auto r2 = attribute("Marley Anderson, 21, said she turned out at her first caucus on Saturday.");
+    REQUIRE(r2.has("she turned"));
+    CHECK(r2.speaker(r2.at("she turned")) == "Marley Anderson");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

@@ -934,6 +934,11 @@ private:
                 }
                 if (!t(m).word() && (final_punct(m) || qmark(m) || t(m).cp == ':' || (open == '(' && t(m).cp == ','))) break;
                 if (punct(m, open)) {
+                    // An age between commas ("Jillian Chase, 27, a Tinder user in New York, said").
+                    if (open == ',' && m >= lo + 2 && (t(m - 1).shape & s_digit) != 0 && punct(m - 2, ',')) {
+                        m -= 1;
+                        continue;
+                    }
                     const tspan np = np_core_before(before_paren(m), lo);
                     if (np.empty() || classify(np) == np_class::none) break;
                     const np_class cls = classify(np);
