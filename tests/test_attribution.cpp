@@ -600,6 +600,14 @@ TEST_CASE("attribution: an age and an apposition between the subject and its cue
     CHECK(r2.speaker(r2.at("she turned")) == "Marley Anderson");
 }
 
+TEST_CASE("attribution: a clause ends before a coordinated cue of the same subject", "[attribution]") {
+    const auto r = attribute("Obama praised Clinton and said she would finish the job.");
+    REQUIRE(r.has("she would"));
+    CHECK(r.speaker(r.at("she would")) == "Obama");
+    REQUIRE(r.has("Clinton"));
+    CHECK(whosaid::view_of(r.text, r.at("Clinton").content) == "Clinton");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

@@ -2040,6 +2040,16 @@ private:
                         if (!cut.empty()) fb.content = cut;
                     }
                 }
+                // "Obama praised Clinton and said CLAUSE": the second verb's "and" ends the first
+                // verb's clause.
+                if (fb.type == frame_type::indirect_after && t(fb.cue.b).begin < cue_a && fb.content.contains(cue_a)) {
+                    bool be = false;
+                    const std::size_t k = skip_aux_back(fa.cue.b, fb.cue.e, be);
+                    if (k > fb.cue.e + 1 && t(k - 1).word() && (key_is(k - 1, "and") || key_is(k - 1, "but"))) {
+                        const text_span cut = content_of(first_token_at(fb.content.begin), k - 1);
+                        if (!cut.empty()) fb.content = cut;
+                    }
+                }
                 if (fa.content == fb.content && a < b) fb.dropped = true;
                 // A frame nested in another's clause whose subject is no speaker ("…told MSNBC
                 // that Friday's announcement suggested …") is part of the reported words.
