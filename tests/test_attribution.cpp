@@ -608,6 +608,18 @@ TEST_CASE("attribution: a clause ends before a coordinated cue of the same subje
     CHECK(whosaid::view_of(r.text, r.at("Clinton").content) == "Clinton");
 }
 
+TEST_CASE("attribution: an apposition between dashes; X says, ADJUNCT, CLAUSE", "[attribution]") {
+    const auto r = attribute("Deborah Reynolds - the girlfriend of Santilli and co-host on his channel - told The Washington Post that his views turned extreme.");
+    REQUIRE(r.has("his views"));
+    CHECK(r.speaker(r.at("his views")) == "Deborah Reynolds");
+    const auto r2 = attribute("Joyce Smith — who is listed as an attorney in Illinois — told The Huffington Post he is not planning an appeal.");
+    REQUIRE(r2.has("he is not"));
+    CHECK(r2.speaker(r2.at("he is not")) == "Joyce Smith");
+    const auto r3 = attribute("Republican presidential candidate Marco Rubio says, win or lose in the crucial Florida primary, he is staying in the race.");
+    REQUIRE(r3.has("win or lose"));
+    CHECK(r3.speaker(r3.at("win or lose")) == "Marco Rubio");
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

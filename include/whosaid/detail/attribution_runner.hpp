@@ -908,6 +908,25 @@ private:
         if (x.word() && x.is(w_conj) && lower(e - 1) && (key_is(e - 1, "and") || key_is(e - 1, "but"))) {
             return coordinated_subject(e - 1, lo);  // "… furrowed his brow and said"
         }
+        if (dash(e - 1) && (t(e - 1).shape & s_space_before) != 0) {
+            // "Deborah Reynolds - Santilli's girlfriend … - told": the subject stands before the
+            // opening dash of an apposition (a dash run like "--" counts as one).
+            std::size_t k = e - 1;
+            while (k > lo && dash(k - 1)) --k;
+            for (std::size_t m = k; m-- > lo && k - m < 40;) {
+                if (!t(m).word() && (final_punct(m) || qmark(m) || punct(m, ':'))) break;
+                if (!dash(m) || (t(m).shape & s_space_before) == 0) continue;
+                std::size_t open = m;
+                while (open > lo && dash(open - 1)) --open;
+                const tspan np = np_core_before(open, lo);
+                if (!np.empty() && strong(np)) {
+                    if (appos != nullptr) *appos = {m + 1, k};
+                    return np;
+                }
+                break;
+            }
+            return {};
+        }
         if (!x.word() && (x.cp == ',' || x.cp == ')')) {
             // "X, the minister of …, said" / "X, facing …, a swing state, said" / "The head of
             // the PAC, Mike Murphy, praised": the subject is the first person among the
@@ -1839,6 +1858,16 @@ private:
         if (at_end) {
             // "CLAUSE, X said." / "…, X said as he opened …"
             std::size_t k = sp.b;
+            // "Marco Rubio says, win or lose in Tuesday's primary, he's staying": nothing before
+            // the subject, the words after the comma are the report.
+            if (k == sb && a + 1 < hi && punct(a, ',') && t(a + 1).word() && !in_quote(a + 1) && !tc(a + 1).is(w_cue)) {
+                const std::size_t e = clause_end(a + 1, hi);
+                if (words_in(a + 1, e) >= 4) {
+                    f.type = frame_type::indirect_after;
+                    f.content = content_of(a + 1, e);
+                    return true;
+                }
+            }
             if (k > sb && key_is(k - 1, "as")) {
                 // "As The Hill reported, CLAUSE" / "…, as Western Journalism reported, CLAUSE".
                 const std::size_t as = k - 1;
