@@ -1858,27 +1858,22 @@ private:
         if (at_end) {
             // "CLAUSE, X said." / "…, X said as he opened …"
             std::size_t k = sp.b;
+            // The report after the comma that follows the cue, when it has `need` words or more.
+            const auto after_comma = [&](frame_type type, std::size_t need) {
+                if (a + 1 >= hi || !punct(a, ',') || !t(a + 1).word() || in_quote(a + 1)) return false;
+                const std::size_t e = clause_end(a + 1, hi);
+                if (words_in(a + 1, e) < need) return false;
+                f.type = type;
+                f.content = content_of(a + 1, e);
+                return true;
+            };
             // "Marco Rubio says, win or lose in Tuesday's primary, he's staying": nothing before
             // the subject, the words after the comma are the report.
-            if (k == sb && a + 1 < hi && punct(a, ',') && t(a + 1).word() && !in_quote(a + 1) && !tc(a + 1).is(w_cue)) {
-                const std::size_t e = clause_end(a + 1, hi);
-                if (words_in(a + 1, e) >= 4) {
-                    f.type = frame_type::indirect_after;
-                    f.content = content_of(a + 1, e);
-                    return true;
-                }
-            }
+            if (k == sb && a + 1 < hi && !tc(a + 1).is(w_cue) && after_comma(frame_type::indirect_after, 4)) return true;
             if (k > sb && key_is(k - 1, "as")) {
                 // "As The Hill reported, CLAUSE" / "…, as Western Journalism reported, CLAUSE".
                 const std::size_t as = k - 1;
-                if ((as == sb || punct(as - 1, ',')) && a + 1 < hi && punct(a, ',') && !in_quote(a + 1)) {
-                    const std::size_t e = clause_end(a + 1, hi);
-                    if (words_in(a + 1, e) >= 3) {
-                        f.type = frame_type::indirect_source;
-                        f.content = content_of(a + 1, e);
-                        return true;
-                    }
-                }
+                if ((as == sb || punct(as - 1, ',')) && after_comma(frame_type::indirect_source, 3)) return true;
                 if (as > sb && punct(as - 1, ',')) k = as;  // "CLAUSE, as X said."
             }
             if (k > sb && dash(k - 1)) --k;
