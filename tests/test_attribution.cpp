@@ -620,6 +620,14 @@ TEST_CASE("attribution: an apposition between dashes; X says, ADJUNCT, CLAUSE", 
     CHECK(r3.speaker(r3.at("win or lose")) == "Marco Rubio");
 }
 
+TEST_CASE("attribution: \"it is worth noting that\" reports nobody's words", "[attribution]") {
+    const auto r = attribute("It is worth noting that the tax bill is a good example of money kept offshore.");
+    CHECK(r.a.quotations.empty());
+    // A participle cue after a comma still reports its subject's words.
+    const auto r2 = attribute("Tom Ford spoke on Monday, noting that the tax bill was too small.");
+    CHECK(r2.has("the tax bill"));
+}
+
 TEST_CASE("attribution: BelTA learned from X", "[attribution]") {
     const auto r = attribute("Belarus has accomplished the priorities of its presidency, BelTA learned from Belarusian Minister of Foreign Affairs Sergei Aleinik.");
     const auto& q = r.at("Belarus has");

@@ -1755,6 +1755,8 @@ private:
         // is the progressive ("is telling a veterans group that …"): a finite verb.
         bool progressive = false;
         if (ing_cue(c, m)) static_cast<void>(skip_aux_back(c, sb, progressive));
+        // "It is worth noting that …": the writer's aside, nobody's report.
+        if (ing_cue(c, m) && c > sb && t(c - 1).word() && word_text(c - 1) == "worth") return false;
         if (ing_cue(c, m) && !progressive) {
             // "…, adding that CLAUSE", "… began by saying CLAUSE", "… despite admitting that
             // CLAUSE": the speaker is the main clause's.
