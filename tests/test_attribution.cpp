@@ -570,6 +570,74 @@ TEST_CASE("attribution: as X reported, CLAUSE; CLAUSE, X recently reported; acco
     }
 }
 
+TEST_CASE("attribution: nouns ending in -ly are no adverbs in a source (\"a CNN tally\", \"a family friend\")", "[attribution]") {
+    // "-ly" marked "tally" an adverb: the source stopped at "a CNN" and "tally, …" became the report.
+    SECTION("CLAUSE, according to a CNN tally.") {
+        const auto r = attribute("Trump has won 758 pledged delegates, according to a CNN tally.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Trump has won 758 pledged delegates");
+        CHECK(r.view(r.a.quotations.front().mention) == "a CNN tally");
+    }
+    SECTION("According to a family friend, CLAUSE") {
+        const auto r = attribute("According to a family friend, the couple had separated in May.");
+        REQUIRE(r.has("the couple"));
+        CHECK(r.view(r.at("the couple").mention) == "a family friend");
+    }
+    SECTION("an adverb still ends the subject") {
+        const auto r = attribute("The senator reportedly said that the bill was dead.");
+        REQUIRE(r.has("the bill"));
+        CHECK(r.view(r.at("the bill").mention) == "The senator");
+    }
+}
+
+TEST_CASE("attribution: \"CLAUSE, according to X, but …\" reports the clause before the source", "[attribution]") {
+    // A conjunction after the source's comma starts no reported clause: what "according to X"
+    // reports is the clause before it.
+    const auto r = attribute("Trump has won 758 pledged delegates, according to the count, but his pathway is narrow.");
+    REQUIRE(r.a.quotations.size() == 1);
+    CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Trump has won 758 pledged delegates");
+    CHECK(r.view(r.a.quotations.front().mention) == "the count");
+}
+
+TEST_CASE("attribution: sources named by a report, data or a statement after \"according to\"", "[attribution]") {
+    SECTION("a noun form of a reporting verb heads the source") {
+        const auto r = attribute("Hackers accessed the computer of Sheila Bair, according to the congressional report.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(r.view(r.a.quotations.front().mention) == "the congressional report");
+        const auto r2 = attribute("According to the report, hackers accessed the computer.");
+        REQUIRE(r2.has("hackers accessed"));
+        CHECK(r2.view(r2.at("hackers accessed").mention) == "the report");
+    }
+    SECTION("determiners in a row") {
+        const auto r = attribute("In 2014, Ferguson had 115 instances of violent crime, according to the most recent data available.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "In 2014, Ferguson had 115 instances of violent crime");
+        CHECK(r.view(r.a.quotations.front().mention) == "the most recent data available");
+    }
+    SECTION("at the start of a sentence the source runs to the first comma") {
+        const auto r = attribute("According to a statement from the campaign, Trump will visit Ohio next week.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Trump will visit Ohio next week");
+        CHECK(r.view(r.a.quotations.front().mention) == "a statement");
+    }
+}
+
+TEST_CASE("attribution: X said during a Friday evening rally in Michigan that CLAUSE", "[attribution]") {
+    // Time words before the report noun of an adjunct: the clause starts at "that", not at "rally".
+    const auto r = attribute("Trump said during a Friday evening rally in Michigan that Clinton once backed the deal.");
+    REQUIRE(r.a.quotations.size() == 1);
+    CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Clinton once backed the deal");
+}
+
+TEST_CASE("attribution: \"The relatives watched … and said CLAUSE\": the sentence's opening noun phrase", "[attribution]") {
+    const auto r = attribute("The relatives watched the videos on Thursday and said they came away with more questions than answers.");
+    REQUIRE(r.has("they came away"));
+    CHECK(r.view(r.at("they came away").mention) == "The relatives");
+    // Not an object before the verb: "the videos" is no subject of "said".
+    const auto r2 = attribute("The videos were released and said nothing new.");
+    CHECK_FALSE(r2.has("nothing"));
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

@@ -306,6 +306,11 @@ private:
     /// A word that may stand inside a noun phrase. Walking forward from a subject, a cue form is
     /// its verb ("Sergei Aleinik noted"); walking back from a verb, a noun-like cue form is a
     /// noun ("media reports said").
+    /// A lowercase word in "-ly" that is no noun or adjective the lexicon knows: an adverb,
+    /// mostly ("reportedly", "repeatedly"). `x` has its classes (from `tc`).
+    [[nodiscard]] static bool adverb_ly(const token& x) noexcept {
+        return (x.shape & s_ly) != 0 && (x.shape & s_cap) == 0 && !x.is(w_noun_ly);
+    }
     [[nodiscard]] bool np_word(std::size_t i, bool backward = true) const noexcept {
         const token& x = tc(i);
         if (!x.word()) return false;
@@ -315,7 +320,7 @@ private:
             if (!backward || !x.is(w_cue_nouny) || x.is(w_form_past)) return false;
         }
         if (x.is(w_pron) && !x.is(w_det)) return false;
-        if ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0) return false;
+        if (adverb_ly(x)) return false;
         return true;
     }
 
@@ -801,7 +806,7 @@ private:
             const token& x = tc(j - 1);
             if (!x.word() || x.is(w_pron | w_given | w_det)) break;
             // Also time words: "Gowdy earlier Thursday said".
-            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0) ||
+            if (x.is(w_adv | w_aux | w_be) || adverb_ly(x) ||
                 (x.is(w_time) && !x.is(w_conj | w_prep) && j - 1 > lo && t(j - 2).word())) {
                 if (x.is(w_be)) passive = true;
                 --j;
@@ -817,7 +822,7 @@ private:
         while (j < hi && j - start < 5) {
             const token& x = tc(j);
             if (!x.word() || x.is(w_pron | w_given | w_det)) break;
-            if (x.is(w_adv | w_aux | w_be) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+            if (x.is(w_adv | w_aux | w_be) || adverb_ly(x)) {
                 if (x.is(w_be)) passive = true;
                 ++j;
                 continue;
@@ -1010,12 +1015,31 @@ private:
                 const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
                 if (!ch.name.empty() && ch.name.e == k + 1) return np_core_before(k + 1, lo);
             }
+            // "The relatives watched the videos … and said": the noun phrase that opens the
+            // sentence, before a past-tense verb.
+            const std::size_t sb = std::max(lo, d_.sent_tok[t(k).sent].b);
+            if (tc(v).is(w_verb | w_cue) || ends_ed(v)) {
+                const tspan np = np_core_before(k + 1, sb);
+                if (!np.empty() && (np.b == sb || (np.b > sb && punct(np.b - 1, ','))) && np.e == k + 1 &&
+                    (strong(np) || (np.b == sb && tc(np.b).is(w_det) && classify(np) == np_class::other))) {
+                    return np;
+                }
+            }
         }
         return {};
     }
 
+    /// A lowercase word of four or more letters ending in "ed" ("watched"): a past form, mostly.
+    [[nodiscard]] bool ends_ed(std::size_t i) const noexcept {
+        const std::string_view w = word_text(i);
+        return w.size() >= 4 && w.substr(w.size() - 2) == "ed" && lower(i);
+    }
+
     /// The noun phrase starting at token k (not reaching hi).
-    [[nodiscard]] tspan np_after(std::size_t k, std::size_t hi) const {
+    /// The noun phrase starting at token k (before `hi`), or an empty span. With `nouny_head`, a
+    /// noun form of a reporting verb after a determiner or a modifier is its head ("according to
+    /// the report", "a new poll"): the phrase names a source, not an addressee.
+    [[nodiscard]] tspan np_after(std::size_t k, std::size_t hi, bool nouny_head = false) const {
         if (k >= hi || !t(k).word()) return {};
         if (tc(k).is(w_pron) && !tc(k).is(w_det)) return {k, k + 1};
         std::size_t i = k;
@@ -1042,13 +1066,20 @@ private:
                 continue;
             }
             if (x.is(w_det) && !name_tok(i)) {
-                if (i > k && !tc(i - 1).is(w_of)) break;
+                // "the most recent data", "all the delegates": determiners in a row.
+                if (i > k && !tc(i - 1).is(w_of | w_det)) break;
                 ++i;
                 ++count;
                 continue;
             }
             if (x.is(w_particle) && i > k && name_tok(i - 1) && i + 1 < hi && name_tok(i + 1)) {
                 ++i;
+                continue;
+            }
+            if (nouny_head && i > k && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && lower(i) &&
+                (tc(i - 1).is(w_det) || np_word(i - 1, false))) {
+                ++i;
+                ++count;
                 continue;
             }
             if (!np_word(i, false)) break;
@@ -1141,7 +1172,7 @@ private:
                 ++a;
                 continue;
             }
-            if (x.is(w_adv) || ((x.shape & s_ly) != 0 && (x.shape & s_cap) == 0)) {
+            if (x.is(w_adv) || adverb_ly(x)) {
                 ++a;
                 continue;
             }
@@ -1159,7 +1190,10 @@ private:
                 std::size_t b = a + 1;
                 if (tc(b).is(w_det) && b + 1 < hi) ++b;
                 if (tc(b).is(w_time)) {
-                    a = b + 1;
+                    // "during a Friday evening rally": time words before a report noun.
+                    std::size_t r = b + 1;
+                    while (r < hi && r - b < 3 && t(r).word() && tc(r).is(w_time)) ++r;
+                    a = r < hi && t(r).word() && tc(r).is(w_report) ? r + 1 : b + 1;
                     continue;
                 }
                 if (key_is(a, "to") && tc(b).is(w_addressee)) {
@@ -1700,7 +1734,7 @@ private:
         f.cue = {c, ce};
 
         if (m.role == phrase_role::speaker_after) {
-            const tspan sp = np_after(ce, hi);
+            const tspan sp = np_after(ce, hi, true);
             if (sp.empty()) return false;
             f.mention = sp;
             f.type = frame_type::indirect_source;
@@ -1720,12 +1754,29 @@ private:
                 // follows X without a comma or "that" still names X.
                 // "…, according to Andrew McCarthy, who prosecuted …": a relative clause about X.
                 const bool relative = after + 1 < hi && punct(after, ',') && t(after + 1).word() && tc(after + 1).is(w_rel);
-                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative ||
+                // "…, according to the tally, but his pathway is narrow.": a conjunction starts
+                // no reported clause.
+                const bool conjunction = after + 1 < hi && punct(after, ',') && t(after + 1).word() && lower(after + 1) &&
+                                         tc(after + 1).is(w_conj) && !tc(after + 1).is(w_that);
+                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative || conjunction ||
                     !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
                     const std::size_t cs = clause_start(sb, cut);
                     if (words_in(cs, cut) >= 3) {
                         f.content = content_of(cs, cut);
                         return true;
+                    }
+                }
+            }
+            // "According to a statement from the campaign, CLAUSE", "According to a complaint
+            // filed by the SEC and …, CLAUSE": at the start of a sentence the source's description
+            // runs to the first comma.
+            const bool opening = c == st.b || (c == st.b + 1 && lower(st.b) && tc(st.b).is(w_conj | w_adv));
+            if (opening && a < hi && t(a).word() && !tc(a).is(w_that)) {
+                for (std::size_t k2 = a; k2 < hi && k2 - a < 24; ++k2) {
+                    if (final_punct(k2) || qmark(k2) || in_quote(k2) || punct(k2, ':')) break;
+                    if (punct(k2, ',')) {
+                        if (words_in(k2 + 1, hi) >= 3) a = k2;
+                        break;
                     }
                 }
             }

@@ -61,6 +61,7 @@ inline constexpr word_class w_roleword = 1ULL << 38;    ///< Part of titles and 
 inline constexpr word_class w_be = 1ULL << 39;          ///< A form of "be" (passive cues: "was told").
 inline constexpr word_class w_anchor = 1ULL << 40;      ///< A cue word the prefilter looks for (verbs, phrase heads).
 inline constexpr word_class w_cue_fragment = 1ULL << 41;  ///< A cue only when its clause holds a quoted fragment ("likened").
+inline constexpr word_class w_noun_ly = 1ULL << 42;     ///< Ends in "-ly" but is a noun or adjective, no adverb ("tally", "family").
 
 /// Verb classes of a row in a reporting-verb table.
 inline constexpr std::uint8_t verb_tell = 1;    ///< The first object is the addressee.

@@ -47,6 +47,17 @@ inline constexpr word_row function_words[] = {
     {"later", w_adv | w_time}, {"then", w_adv}, {"now", w_adv}, {"again", w_adv},
     {"once", w_adv}, {"already", w_adv}, {"still", w_adv}, {"even", w_adv},
     {"further", w_adv}, {"often", w_adv}, {"earlier", w_adv | w_time}, {"first", w_adv},
+    // Words in "-ly" that are nouns or adjectives, not adverbs: they stay inside a noun phrase
+    // ("a CNN tally", "a family friend", "elderly voters"). Not "likely", "early", "only": those
+    // stand between a subject and its verb as often as in a noun phrase.
+    {"family", w_noun_ly}, {"rally", w_noun_ly}, {"tally", w_noun_ly}, {"ally", w_noun_ly},
+    {"assembly", w_noun_ly}, {"supply", w_noun_ly}, {"reply", w_noun_ly}, {"anomaly", w_noun_ly},
+    {"monopoly", w_noun_ly}, {"bully", w_noun_ly}, {"belly", w_noun_ly}, {"folly", w_noun_ly},
+    {"homily", w_noun_ly}, {"daily", w_noun_ly}, {"weekly", w_noun_ly}, {"monthly", w_noun_ly},
+    {"quarterly", w_noun_ly}, {"yearly", w_noun_ly}, {"elderly", w_noun_ly}, {"costly", w_noun_ly},
+    {"deadly", w_noun_ly}, {"friendly", w_noun_ly}, {"lonely", w_noun_ly}, {"lovely", w_noun_ly},
+    {"holy", w_noun_ly}, {"ugly", w_noun_ly}, {"silly", w_noun_ly}, {"timely", w_noun_ly},
+    {"orderly", w_noun_ly}, {"scholarly", w_noun_ly}, {"worldly", w_noun_ly}, {"butterfly", w_noun_ly},
     {"just", w_adv}, {"only", w_adv}, {"always", w_adv}, {"soon", w_adv}, {"since", w_adv | w_conj},
     {"nevertheless", w_adv}, {"however", w_adv}, {"too", w_adv}, {"long", w_adv},
     {"n't", w_adv}, {"reportedly", w_adv}, {"allegedly", w_adv}, {"previously", w_adv},
