@@ -638,6 +638,36 @@ TEST_CASE("attribution: \"The relatives watched … and said CLAUSE\": the sente
     CHECK_FALSE(r2.has("nothing"));
 }
 
+TEST_CASE("attribution: \"Asked whether …, X said\": the question is reported speech, its asker named after \"by\"", "[attribution]") {
+    SECTION("Asked if CLAUSE, …") {
+        const auto r = attribute("Asked if he was ever bullied, the Republican candidate said no.");
+        REQUIRE(r.has("if he was ever bullied"));
+        const auto& q = r.at("if he was ever bullied");
+        CHECK(whosaid::view_of(r.text, q.content) == "if he was ever bullied");
+        CHECK(q.kind == quote_kind::indirect);
+        CHECK(r.view(q.cue) == "Asked");
+        CHECK_FALSE(q.mention.has_value());
+    }
+    SECTION("adjuncts before the question, the asker after by") {
+        const auto r = attribute("Asked on Fox News who leads the party in his view, he said Ryan.");
+        REQUIRE(r.has("who leads"));
+        CHECK(whosaid::view_of(r.text, r.at("who leads").content) == "who leads the party in his view");
+        const auto r2 = attribute("Asked by Starnes if the situation was as grave as Benghazi, Carson said that it was.");
+        REQUIRE(r2.has("if the situation"));
+        CHECK(r2.view(r2.at("if the situation").mention) == "Starnes");
+    }
+    SECTION("… when asked whether CLAUSE") {
+        const auto r = attribute("Sanders said he would wait when asked whether he would fundraise for other candidates.");
+        REQUIRE(r.has("whether he would"));
+        CHECK(whosaid::view_of(r.text, r.at("whether he would").content) == "whether he would fundraise for other candidates");
+    }
+    SECTION("not a question: X asked Y to …") {
+        const auto r = attribute("The committee asked the Justice Department to investigate the matter.");
+        CHECK_FALSE(r.has("whether"));
+        CHECK_FALSE(r.has("if"));
+    }
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

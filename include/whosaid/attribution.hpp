@@ -97,7 +97,9 @@ struct quotation {
     /// to", "learned from") or a colon introducing the words. Empty when none was found.
     std::optional<text_span> cue;
     /// The speaker mention nearest the quotation ("the official", "he", "Sergei Aleinik").
-    /// Empty when no speaker was found.
+    /// Empty when no speaker was found, and for a reported question whose asker the text does
+    /// not name ("Asked whether he would run, Trump said …": cue "Asked", content "whether he
+    /// would run", no mention; "Asked by Starnes if …" names Starnes).
     std::optional<text_span> mention;
     /// The person addressed when the text says so ("asked Imangali Tasmaganbetov:",
     /// "told reporters").

@@ -133,6 +133,7 @@ enum class frame_type : std::uint8_t {
     indirect_ing,     ///< …, adding that CLAUSE
     indirect_prev,    ///< CLAUSE. This opinion was expressed by X.
     indirect_headline,///< X: CLAUSE (a headline)
+    indirect_question,///< Asked whether CLAUSE, … (the asker often unnamed)
     term,             ///< not speech
 };
 

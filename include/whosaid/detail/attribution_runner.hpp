@@ -1695,6 +1695,63 @@ private:
         return true;
     }
 
+    /// "Asked if he was ever bullied, Trump said no.", "… when asked whether he would run",
+    /// "Asked by Starnes about the attack, …": the question put to someone, its asker named only
+    /// after "by". 1: `f` holds it; -1: "asked" here is no such question (no other reading
+    /// either); 0: not this construction.
+    int question_frame(std::size_t c, tspan st, std::size_t hi, frame& f) const {
+        const bool opens = c == st.b || (c > st.b && t(c - 1).word() &&
+                                         (key_is(c - 1, "when") || key_is(c - 1, "after") || key_is(c - 1, "once")));
+        if (!opens) return 0;
+        std::size_t a = c + 1;
+        tspan asker;
+        for (int n = 0; a < hi && n < 6 && t(a).word(); ++n) {
+            const token& x = tc(a);
+            if (key_is(a, "by") && asker.empty()) {
+                asker = np_after(a + 1, hi);
+                if (asker.empty()) return -1;
+                a = asker.e;
+                continue;
+            }
+            if (x.is(w_time) || x.is(w_adv) || adverb_ly(x)) {
+                ++a;
+                continue;
+            }
+            if (x.is(w_prep) && !key_is(a, "about") && !key_is(a, "to")) {
+                const tspan np = np_after(a + 1, hi);
+                if (np.empty()) break;
+                a = np.e;
+                continue;
+            }
+            break;
+        }
+        if (a >= hi || !t(a).word()) return -1;
+        std::size_t from = a;
+        if (key_is(a, "about")) {
+            f.cue.e = a + 1;
+            from = a + 1;
+        } else if (!(tc(a).is(w_rel) || key_is(a, "if") || key_is(a, "whether") || key_is(a, "what") || key_is(a, "why") ||
+                     key_is(a, "how") || key_is(a, "where") || key_is(a, "when"))) {
+            return -1;
+        }
+        // The question runs to the comma that ends the adjunct (one inside a quotation closes
+        // with it: "Asked whether Clinton “has the integrity …,” 75 percent …").
+        std::size_t to = from;
+        for (; to < hi && to - from < 80; ++to) {
+            if (final_punct(to) || punct(to, ':') || punct(to, ';')) break;
+            if (punct(to, ',') && !in_quote(to)) break;
+            if (qmark(to) && to > from && punct(to - 1, ',') && in_quote(to - 1)) {
+                ++to;
+                break;
+            }
+        }
+        if (words_in(from, to) < 2) return -1;
+        f.type = frame_type::indirect_question;
+        f.mention = asker;
+        f.content = content_of(from, to);
+        return 1;
+    }
+
     /// A reported clause at cue c. A characterising verb ("likened", "hailed") reports speech
     /// only when its clause quotes the speaker's words.
     bool indirect_frame(std::size_t c, tspan st, const std::vector<frame>& local, frame& f, std::size_t& len) {
@@ -1732,6 +1789,10 @@ private:
         const std::size_t ce = c + m.len;
         f.kind = quote_kind::indirect;
         f.cue = {c, ce};
+        if (!m.phrase && key_is(c, "asked")) {
+            const int q = question_frame(c, st, hi, f);
+            if (q != 0) return q > 0;
+        }
 
         if (m.role == phrase_role::speaker_after) {
             const tspan sp = np_after(ce, hi, true);
@@ -2712,6 +2773,7 @@ private:
             case frame_type::indirect_ing: return 0.7F;
             case frame_type::indirect_prev: return 0.75F;
             case frame_type::indirect_headline: return 0.6F;
+            case frame_type::indirect_question: return 0.6F;
             case frame_type::term: return 0;
         }
         return 0.5F;
