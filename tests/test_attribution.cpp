@@ -668,6 +668,18 @@ TEST_CASE("attribution: \"Asked whether …, X said\": the question is reported 
     }
 }
 
+TEST_CASE("attribution: a Title Case headline \"X Says CLAUSE\"", "[attribution]") {
+    const auto r = attribute("Trump Says He Never Pledged To Kill Family Members Of Terrorists.\n\nDonald Trump said on Sunday that he never made such a pledge.");
+    REQUIRE(r.has("He Never Pledged"));
+    const auto& q = r.at("He Never Pledged");
+    CHECK(whosaid::view_of(r.text, q.content) == "He Never Pledged To Kill Family Members Of Terrorists");
+    CHECK(r.view(q.cue) == "Says");
+    CHECK(r.speaker(q) == "Donald Trump");
+    // A sentence full of names is no headline: a capitalised "State" is no cue there.
+    const auto r2 = attribute("Iowa State University's Dianne Bystrom agreed with the plan.");
+    CHECK(r2.a.quotations.empty());
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

@@ -73,6 +73,7 @@ struct scratch {
     std::vector<std::size_t> cand;     ///< Candidate cue tokens of that sentence.
     std::vector<std::size_t> order;    ///< Frame order (resolution, output).
     std::vector<event> events;         ///< Resolved mentions so far.
+    std::vector<std::int8_t> title;    ///< Per sentence: Title Case (1), not (0), not known yet (-1).
 
     void reset() noexcept {
         d.text = {};
@@ -96,6 +97,7 @@ struct scratch {
         cand.clear();
         order.clear();
         events.clear();
+        title.clear();
     }
 };
 
@@ -300,7 +302,29 @@ private:
         if (x.is(w_det | w_pron | w_prep | w_of | w_conj | w_aux | w_that | w_rel | w_stop | w_time | w_adv | w_be))
             return false;
         if (sent_start(i) && (x.is(w_cue | w_verb) || (x.shape & s_ly) != 0)) return false;
+        // "Trump Says He Never Pledged …": in a Title Case headline a cue is a verb.
+        if (x.is(w_cue) && !x.is(w_cue_nouny) && title_case(x.sent)) return false;
         return true;
+    }
+
+    /// Sentence s is written in Title Case (a headline): of its words of four bytes or more
+    /// (among its first 64 tokens), at least three, and all but one in eight, are capitalised
+    /// ("Iowa State University's Dianne Bystrom agreed." is not). Computed on first use.
+    [[nodiscard]] bool title_case(std::uint32_t s) const noexcept {
+        if (s >= s_.title.size()) return false;
+        std::int8_t& known = s_.title[s];
+        if (known < 0) {
+            const tspan st = d_.sent_tok[s];
+            std::size_t long_words = 0;
+            std::size_t caps = 0;
+            for (std::size_t i = st.b; i < st.e && i - st.b < 64; ++i) {
+                if (!t(i).word() || t(i).length < 4) continue;
+                ++long_words;
+                if ((t(i).shape & s_cap) != 0) ++caps;
+            }
+            known = long_words >= 3 && long_words - caps <= long_words / 8 ? 1 : 0;
+        }
+        return known == 1;
     }
 
     /// A word that may stand inside a noun phrase. Walking forward from a subject, a cue form is
@@ -477,6 +501,7 @@ private:
                 }
             }
         }
+        s_.title.assign(d_.sent_tok.size(), -1);
         find_chunks();
         if (!e_.patterns().empty()) find_pattern_cues();
     }
@@ -1779,7 +1804,7 @@ private:
         if (m.role == phrase_role::adjunct) return false;
         if (!m.phrase) {
             if (x.is(w_cue_quote)) return false;
-            if ((x.shape & s_cap) != 0 && c != st.b) return false;
+            if ((x.shape & s_cap) != 0 && c != st.b && !title_case(x.sent)) return false;
         } else if ((x.shape & s_cap) != 0 && c != st.b && !(c > st.b && (punct(c - 1, ',') || dash(c - 1)))) {
             return false;
         }
