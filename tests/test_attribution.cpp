@@ -680,6 +680,40 @@ TEST_CASE("attribution: a Title Case headline \"X Says CLAUSE\"", "[attribution]
     CHECK(r2.a.quotations.empty());
 }
 
+TEST_CASE("attribution: transcript turns \"LABEL: words\" are the labelled speaker's", "[attribution]") {
+    SECTION("a transcript of two speakers") {
+        const auto r = attribute("Partial transcript as follows:\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"
+                                 "FALLIN: I think he is trying to campaign as a racial healer.\n");
+        REQUIRE(r.has("Do you think"));
+        CHECK(whosaid::view_of(r.text, r.at("Do you think").content) == "Do you think he has campaigned as a healer");
+        CHECK(r.view(r.at("Do you think").mention) == "TAPPER");
+        CHECK(r.view(r.at("Do you think").cue) == ":");
+        REQUIRE(r.has("I think he"));
+        CHECK(r.view(r.at("I think he").mention) == "FALLIN");
+    }
+    SECTION("a quoted transcript: each turn is direct speech, not the one quotation of nobody") {
+        // The real detector: a quotation that runs over paragraphs, each opening with a mark.
+        const std::string text = "He read it out:\n\n“WALLACE: If I may, sir, will she be there?\n\n“PENCE: She will not be attending the debate.”";
+        const auto doc = whosaid::extractor().extract(text);
+        REQUIRE(doc.has_value());
+        REQUIRE(doc->quotations.size() == 2);
+        const auto& a = doc->quotations[0];
+        const auto& b = doc->quotations[1];
+        CHECK(whosaid::view_of(text, a.content).substr(0, 8) == "If I may");
+        CHECK(a.kind == quote_kind::direct);
+        CHECK(whosaid::view_of(text, *a.mention) == "WALLACE");
+        CHECK(whosaid::view_of(text, b.content).substr(0, 12) == "She will not");
+        CHECK(whosaid::view_of(text, *b.mention) == "PENCE");
+    }
+    SECTION("one label: only the surname of a person named in full") {
+        const auto r = attribute("Donald Trump spoke on Monday.\n\nTrump: I had no idea about the server at all.\n");
+        REQUIRE(r.has("I had no idea"));
+        CHECK(r.speaker(r.at("I had no idea")) == "Donald Trump");
+        const auto r2 = attribute("UPDATE: The vote was moved to Friday afternoon.\n\nThe senators left early.\n");
+        CHECK(r2.a.quotations.empty());
+    }
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

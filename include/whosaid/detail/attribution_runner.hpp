@@ -74,6 +74,7 @@ struct scratch {
     std::vector<std::size_t> order;    ///< Frame order (resolution, output).
     std::vector<event> events;         ///< Resolved mentions so far.
     std::vector<std::int8_t> title;    ///< Per sentence: Title Case (1), not (0), not known yet (-1).
+    std::vector<tspan> turns;          ///< Speaker labels of transcript turns (label tokens, colon at `e`).
 
     void reset() noexcept {
         d.text = {};
@@ -98,6 +99,7 @@ struct scratch {
         order.clear();
         events.clear();
         title.clear();
+        turns.clear();
     }
 };
 
@@ -170,6 +172,7 @@ public:
         setup(sentences, quotes, quote_ids);
         if (paragraphs != nullptr) paragraph_spans(*paragraphs);
         direct_pass();
+        turn_pass();
         if (e_.options().indirect) indirect_pass();
         continuation_pass();
         join_pass();
@@ -1315,6 +1318,62 @@ private:
         }
     }
 
+    // ------------------------------------------------------------------ transcripts
+    /// Transcript turns: a paragraph that opens (after an opening quotation mark, when the
+    /// transcript is quoted) with a speaker label and a colon ("PENCE: Well, look, …",
+    /// "Matthews: Well, speculation is bad."): the rest of the paragraph is the labelled
+    /// speaker's words. A label counts when the text has turns of two labels or more (a
+    /// transcript), or when it is the surname of a person the text names in full. Inside a
+    /// quotation the turn is direct speech (that quotation's); else indirect, or mixed with
+    /// quoted words in it, as for any report without quotation marks of its own.
+    void turn_pass() {
+        std::vector<tspan>& turns = s_.turns;
+        for (const tspan pr : d_.para_tok) {
+            std::size_t k = pr.b;
+            if (k < pr.e && qmark(k)) ++k;
+            std::size_t j = k;
+            while (j < pr.e && j - k < 4 && name_tok(j) && !tc(j).is(w_place | w_media | w_org | w_roleword | w_title)) ++j;
+            if (j == k || j + 1 >= pr.e || !punct(j, ':') || (t(j + 1).shape & s_break_before) != 0) continue;
+            if (words_in(j + 1, pr.e) < 3) continue;
+            turns.push_back({k, j});
+        }
+        if (turns.empty()) return;
+        bool transcript = false;
+        const std::uint32_t first = word_hash(turns.front().e - 1);
+        for (const tspan lb : turns) transcript = transcript || word_hash(lb.e - 1) != first;
+        for (const tspan lb : turns) {
+            const std::size_t colon = lb.e;
+            if (!transcript && !has_full_person(key_of(colon - 1, true))) continue;
+            const tspan pr = d_.para_tok[para(colon)];
+            std::size_t end = pr.e;
+            if (end > colon + 1 && qmark(end - 1) && !in_quote(end - 1)) --end;  // a stray closing mark
+            frame f;
+            f.type = frame_type::direct_colon;
+            f.kind = quote_kind::indirect;
+            f.cue = {colon, colon + 1};
+            f.mention = lb;
+            f.content = content_of(colon + 1, end);
+            f.sentence = t(colon).sent;
+            if (f.content.empty()) continue;
+            if (in_quote(colon)) {
+                auto& q = d_.qs[quote_of(colon)];
+                if (q.frame >= 0 || !q.speech) continue;  // already attributed as a whole
+                f.kind = quote_kind::direct;
+                f.quote = q.orig;
+                f.content = {f.content.begin, std::min(f.content.end, q.content.end)};
+                if (f.content.empty()) continue;
+            }
+            d_.tok[colon].shape |= s_used;
+            d_.frames.push_back(f);
+        }
+        // A quotation that holds turns is said by their speakers, not by one of its own.
+        for (const frame& f : d_.frames) {
+            if (f.type != frame_type::direct_colon || f.kind != quote_kind::direct || f.quote < 0) continue;
+            auto& q = d_.qs[quote_of(f.cue.b)];
+            if (q.frame < 0) q.frame = static_cast<std::int32_t>(&f - d_.frames.data());
+        }
+    }
+
     /// A quotation that opens in lowercase continues the words before it in its sentence, which
     /// are then part of the report (mixed speech): "Both parties “saw Burma as …,” said X" and
     /// "So when Patriot signaled …, Mr. Barrett said, “we were floored.”".
@@ -1703,7 +1762,7 @@ private:
         if (st.b != d_.para_tok[para(st.b)].b || st.size() < 5) return false;
         std::size_t k = st.b;
         while (k < st.e && k - st.b < 4 && name_tok(k)) ++k;
-        if (k == st.b || k >= st.e || !punct(k, ':') || in_quote(k)) return false;
+        if (k == st.b || k >= st.e || !punct(k, ':') || in_quote(k) || (t(k).shape & s_used) != 0) return false;
         if (words_in(k + 1, st.e) < 3 || in_quote(k + 1)) return false;
         const std::int32_t c = t(k - 1).chunk;
         if (c < 0) return false;
