@@ -1341,6 +1341,7 @@ private:
         bool transcript = false;
         const std::uint32_t first = word_hash(turns.front().e - 1);
         for (const tspan lb : turns) transcript = transcript || word_hash(lb.e - 1) != first;
+        const std::size_t first_turn = d_.frames.size();
         for (const tspan lb : turns) {
             const std::size_t colon = lb.e;
             if (!transcript && !has_full_person(key_of(colon - 1, true))) continue;
@@ -1348,7 +1349,8 @@ private:
             std::size_t end = pr.e;
             if (end > colon + 1 && qmark(end - 1) && !in_quote(end - 1)) --end;  // a stray closing mark
             frame f;
-            f.type = frame_type::direct_colon;
+            // One label alone is as sure as a headline ("Lukashenko: CSTO remains …").
+            f.type = transcript ? frame_type::direct_colon : frame_type::indirect_headline;
             f.kind = quote_kind::indirect;
             f.cue = {colon, colon + 1};
             f.mention = lb;
@@ -1367,10 +1369,11 @@ private:
             d_.frames.push_back(f);
         }
         // A quotation that holds turns is said by their speakers, not by one of its own.
-        for (const frame& f : d_.frames) {
-            if (f.type != frame_type::direct_colon || f.kind != quote_kind::direct || f.quote < 0) continue;
-            auto& q = d_.qs[quote_of(f.cue.b)];
-            if (q.frame < 0) q.frame = static_cast<std::int32_t>(&f - d_.frames.data());
+        for (std::size_t fi = first_turn; fi < d_.frames.size(); ++fi) {
+            const frame& f = d_.frames[fi];
+            if (f.kind != quote_kind::direct) continue;
+            auto& q = d_.qs[quote_of(f.cue.b)];  // the colon is in that quotation
+            if (q.frame < 0) q.frame = static_cast<std::int32_t>(fi);
         }
     }
 
