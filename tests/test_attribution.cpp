@@ -714,6 +714,19 @@ TEST_CASE("attribution: transcript turns \"LABEL: words\" are the labelled speak
     }
 }
 
+TEST_CASE("attribution: a headline labelled by a source that is no person (\"Poll: …\", \"NY Post: …\")", "[attribution]") {
+    const auto r = attribute("Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThree weeks ahead of the vote, the race is close.\n");
+    REQUIRE(r.has("Trump and Clinton"));
+    CHECK(r.view(r.at("Trump and Clinton").mention) == "Poll");
+    CHECK(r.view(r.at("Trump and Clinton").cue) == ":");
+    const auto r2 = attribute("Insiders: Trump will rebound in New Hampshire.\n\nDonald Trump is poised for a comeback.\n");
+    REQUIRE(r2.has("Trump will rebound"));
+    CHECK(r2.view(r2.at("Trump will rebound").mention) == "Insiders");
+    // Any other word is no source.
+    const auto r3 = attribute("Analysis: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThe race is close.\n");
+    CHECK_FALSE(r3.has("Trump and Clinton"));
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

@@ -1767,10 +1767,16 @@ private:
         while (k < st.e && k - st.b < 4 && name_tok(k)) ++k;
         if (k == st.b || k >= st.e || !punct(k, ':') || in_quote(k) || (t(k).shape & s_used) != 0) return false;
         if (words_in(k + 1, st.e) < 3 || in_quote(k + 1)) return false;
-        const std::int32_t c = t(k - 1).chunk;
-        if (c < 0) return false;
-        const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
-        if (ch.name.empty() || !has_full_person(ch.surname)) return false;
+        // A person the text names in full, or a source that is no person: "Poll: …", "Insiders:
+        // …", "NY Post: …".
+        const bool source = tc(k - 1).is(w_media | w_org | w_nominal) || key_is(k - 1, "poll") || key_is(k - 1, "survey") ||
+                            key_is(k - 1, "report") || key_is(k - 1, "study");
+        if (!source) {
+            const std::int32_t c = t(k - 1).chunk;
+            if (c < 0) return false;
+            const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
+            if (ch.name.empty() || !has_full_person(ch.surname)) return false;
+        }
         frame f;
         f.type = frame_type::indirect_headline;
         f.kind = quote_kind::indirect;

@@ -110,6 +110,8 @@ inline constexpr word_row function_words[] = {
     {"appearance", w_report}, {"op-ed", w_report}, {"video", w_report}, {"message", w_report},
     {"rally", w_report}, {"debate", w_report}, {"hearing", w_report}, {"meeting", w_report},
     {"session", w_report}, {"event", w_report}, {"broadcast", w_report}, {"podcast", w_report},
+    // Sources that are no person, named in a headline label ("Poll: …").
+    {"poll", w_known}, {"survey", w_known}, {"study", w_known},
     // Typical addressees ("told reporters").
     {"reporters", w_addressee}, {"journalists", w_addressee}, {"media", w_addressee},
     {"press", w_addressee | w_org}, {"audience", w_addressee}, {"crowd", w_addressee},
