@@ -727,6 +727,26 @@ TEST_CASE("attribution: a headline labelled by a source that is no person (\"Pol
     CHECK_FALSE(r3.has("Trump and Clinton"));
 }
 
+TEST_CASE("attribution: subjects after a subordinator, between double dashes; clauses after a prepositional phrase", "[attribution]") {
+    SECTION("… shortly after X said CLAUSE") {
+        const auto r = attribute("The caucus met, shortly after Trump said he finally believes Obama was born here.");
+        REQUIRE(r.has("he finally"));
+        CHECK(r.view(r.at("he finally").mention) == "Trump");
+    }
+    SECTION("X -- an apposition -- said CLAUSE") {
+        const auto r = attribute("Kall -- co-editor of a book analyzing the debates -- said the candidate was prepared.");
+        REQUIRE(r.has("the candidate"));
+        CHECK(r.view(r.at("the candidate").mention) == "Kall");
+    }
+    SECTION("X said after the convention he would …") {
+        const auto r = attribute("Trump said after the convention he would not accept the endorsement.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "he would not accept the endorsement");
+        const auto r2 = attribute("Trump said at a rally in Ohio they had won.");
+        REQUIRE(r2.has("they had won"));
+    }
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

@@ -941,7 +941,10 @@ private:
         if (x.word() && x.is(w_conj) && lower(e - 1) && (key_is(e - 1, "and") || key_is(e - 1, "but"))) {
             return coordinated_subject(e - 1, lo);  // "… furrowed his brow and said"
         }
-        if (dash(e - 1) && (t(e - 1).shape & s_space_before) != 0) {
+        // The first dash of a run ("--") has the space before it.
+        std::size_t run = e - 1;
+        while (run > lo && dash(run) && dash(run - 1) && (t(run).shape & s_space_before) == 0) --run;
+        if (dash(e - 1) && (t(run).shape & s_space_before) != 0) {
             // "Deborah Reynolds - Santilli's girlfriend … - told": the subject stands before the
             // opening dash of an apposition (a dash run like "--" counts as one).
             std::size_t k = e - 1;
@@ -1013,6 +1016,9 @@ private:
         // "Trump at the time said", "Beck, who has in the past described": a noun phrase after a
         // preposition is an adjunct; the subject stands before it.
         for (int hop = 0; hop < 2 && !np.empty() && np.b > lo && tc(np.b - 1).is(w_prep) && !tc(np.b - 1).is(w_of); ++hop) {
+            // "… shortly after Trump said": a subordinator before a person is that clause's
+            // subject, no adjunct.
+            if (tc(np.b - 1).is(w_conj) && classify(np) == np_class::person) break;
             bool pass = false;
             const std::size_t e2 = skip_aux_back(np.b - 1, lo, pass);
             if (e2 <= lo) return {};
@@ -1254,6 +1260,24 @@ private:
             if (final_punct(k) || qmark(k) || punct(k, ':')) break;
             if (t(k).word() && tc(k).is(w_cue)) break;
             if (t(k).word() && tc(k).is(w_that)) return k;
+        }
+        return a;
+    }
+
+    /// "said after the convention he would …", "said at a rally in Ohio they had …": up to two
+    /// prepositional phrases after the cue, then a subject pronoun and its verb, start the
+    /// reported clause at the pronoun (no "that"). `a` otherwise.
+    [[nodiscard]] std::size_t subject_after_adjunct(std::size_t a, std::size_t hi) const {
+        std::size_t p = a;
+        for (int n = 0; n < 2; ++n) {
+            if (p >= hi || !t(p).word() || !tc(p).is(w_prep) || tc(p).is(w_of)) return a;
+            const tspan np = np_after(p + 1, hi);
+            if (np.empty() || np.size() > 8) return a;
+            p = np.e;
+            if (p + 1 < hi && t(p).word() && lower(p + 1) && tc(p + 1).is(w_aux | w_be | w_verb | w_cue) &&
+                (key_is(p, "he") || key_is(p, "she") || key_is(p, "they") || key_is(p, "we") || word_text(p) == "I")) {
+                return p;
+            }
         }
         return a;
     }
@@ -2043,6 +2067,7 @@ private:
         }
         if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
         a = that_after_adjunct(a, hi);
+        a = subject_after_adjunct(a, hi);
         const bool that = a < hi && tc(a).is(w_that);
         if (that) ++a;
         // "said that, “Of course …”", "said that, if elected, he would …"
