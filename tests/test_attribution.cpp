@@ -678,6 +678,20 @@ TEST_CASE("attribution: a Title Case headline \"X Says CLAUSE\"", "[attribution]
     // A sentence full of names is no headline: a capitalised "State" is no cue there.
     const auto r2 = attribute("Iowa State University's Dianne Bystrom agreed with the plan.");
     CHECK(r2.a.quotations.empty());
+    // A cue form that is also a noun needs a person before it; one that is part of a name never counts.
+    const auto r3 = attribute("Hillary Clinton Calls ISIS Violence Against Yazidis Genocide.");
+    REQUIRE(r3.has("ISIS Violence"));
+    CHECK(r3.view(r3.at("ISIS Violence").cue) == "Calls");
+    CHECK(attribute("Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital.").a.quotations.empty());
+    CHECK(attribute("Battleground State Florida Is Nearly Three Percent Polish American.").a.quotations.empty());
+}
+
+TEST_CASE("attribution: a noun form of a cue after a number is a plural noun (\"Twenty-seven states led by …\")", "[attribution]") {
+    CHECK(attribute("Twenty-seven states led by West Virginia are challenging the rules in court.").a.quotations.empty());
+    CHECK(attribute("About 12 reports describe the plan as doomed.").a.quotations.empty());
+    // "that" after it still makes it a verb, and a determiner is no number.
+    const auto r = attribute("Many states say the plan would fail.");
+    REQUIRE(r.has("the plan"));
 }
 
 TEST_CASE("attribution: transcript turns \"LABEL: words\" are the labelled speaker's", "[attribution]") {

@@ -306,7 +306,7 @@ private:
             return false;
         if (sent_start(i) && (x.is(w_cue | w_verb) || (x.shape & s_ly) != 0)) return false;
         // "Trump Says He Never Pledged …": in a Title Case headline a cue is a verb.
-        if (x.is(w_cue) && !x.is(w_cue_nouny) && title_case(x.sent)) return false;
+        if (x.is(w_cue) && title_case(x.sent)) return false;
         return true;
     }
 
@@ -1061,6 +1061,42 @@ private:
             }
         }
         return {};
+    }
+
+    /// A person's name ends right before token c ("Hillary Clinton Calls …").
+    [[nodiscard]] bool person_before(std::size_t c) const noexcept {
+        if (c == 0 || t(c - 1).chunk < 0) return false;
+        const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
+        return !ch.name.empty() && ch.name.e == c && ch.kind == entity_kind::person;
+    }
+
+    /// A number: digits ("27", "1,200") or an English number word, hyphenated or not
+    /// ("Twenty-seven", "dozen", "hundreds").
+    [[nodiscard]] bool number_word(std::size_t i) const {
+        if (!t(i).word()) return false;
+        if ((t(i).shape & s_digit) != 0) return true;
+        static constexpr std::string_view numbers[] = {
+            "one",    "two",     "three",    "four",     "five",    "six",      "seven",  "eight",   "nine",
+            "ten",    "eleven",  "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty", "thirty",  "forty",    "fifty",   "sixty",    "seventy", "eighty",  "ninety",
+            "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",  "dozens"};
+        std::string_view w = word_text(i);
+        if (w.size() > 20) return false;
+        while (!w.empty()) {
+            const std::size_t dash_at = w.find('-');
+            const std::string_view part = w.substr(0, dash_at);
+            bool known = false;
+            for (const std::string_view n : numbers) {
+                if (part.size() != n.size()) continue;
+                bool same = true;
+                for (std::size_t k = 0; k < n.size() && same; ++k) same = (part[k] | 0x20) == n[k];
+                known = known || same;
+            }
+            if (!known) return false;
+            if (dash_at == std::string_view::npos) break;
+            w.remove_prefix(dash_at + 1);
+        }
+        return true;
     }
 
     /// A lowercase word of four or more letters ending in "ed" ("watched"): a past form, mostly.
@@ -1896,7 +1932,13 @@ private:
         if (m.role == phrase_role::adjunct) return false;
         if (!m.phrase) {
             if (x.is(w_cue_quote)) return false;
-            if ((x.shape & s_cap) != 0 && c != st.b && !title_case(x.sent)) return false;
+            // In a Title Case headline a capitalised verb form may be the cue ("Trump Says …"),
+            // but not one that is also a noun or part of a name ("Washington Post", "State").
+            if ((x.shape & s_cap) != 0 && c != st.b &&
+                (!title_case(x.sent) || x.is(w_org | w_media | w_title | w_place | w_given | w_roleword) ||
+                 (x.is(w_cue_nouny) && !person_before(c)))) {
+                return false;
+            }
         } else if ((x.shape & s_cap) != 0 && c != st.b && !(c > st.b && (punct(c - 1, ',') || dash(c - 1)))) {
             return false;
         }
@@ -2045,6 +2087,11 @@ private:
         if (cls == np_class::none) return false;
         // "member states", "insurance claims": a noun-like form right after a lowercase noun is a
         // compound noun unless a clause follows ("the official notes that …").
+        // "Twenty-seven states led by …", "12 reports": after a number the form is a plural noun.
+        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && c > st.b && number_word(c - 1) &&
+            !(ce < hi && tc(ce).is(w_that))) {
+            return false;
+        }
         if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && sp.size() >= 2 && sp.e == c &&
             lower(c - 1) && !tc(c - 1).is(w_pron) && !(ce < hi && tc(ce).is(w_that))) {
             return false;
