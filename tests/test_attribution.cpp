@@ -761,6 +761,16 @@ TEST_CASE("attribution: subjects after a subordinator, between double dashes; cl
     }
 }
 
+TEST_CASE("attribution: a report in a subordinate clause that opens the sentence ends at its comma", "[attribution]") {
+    const auto r = attribute("After campaign aides insisted in June that Obama would not be pigeonholed, he went on.");
+    REQUIRE(r.a.quotations.size() == 1);
+    CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Obama would not be pigeonholed");
+    CHECK(r.view(r.a.quotations.front().mention) == "campaign aides");
+    const auto r2 = attribute("When Trump said he would win, the crowd cheered.");
+    REQUIRE(r2.a.quotations.size() == 1);
+    CHECK(whosaid::view_of(r2.text, r2.a.quotations.front().content) == "he would win");
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

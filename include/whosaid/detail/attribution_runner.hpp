@@ -1018,7 +1018,7 @@ private:
         for (int hop = 0; hop < 2 && !np.empty() && np.b > lo && tc(np.b - 1).is(w_prep) && !tc(np.b - 1).is(w_of); ++hop) {
             // "… shortly after Trump said": a subordinator before a person is that clause's
             // subject, no adjunct.
-            if (tc(np.b - 1).is(w_conj) && classify(np) == np_class::person) break;
+            if (tc(np.b - 1).is(w_conj) && strong(np)) break;
             bool pass = false;
             const std::size_t e2 = skip_aux_back(np.b - 1, lo, pass);
             if (e2 <= lo) return {};
@@ -2169,7 +2169,19 @@ private:
         const std::size_t need = (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
         if (words_in(a, hi) < need) return false;
         f.type = frame_type::indirect_after;
-        f.content = content_of(a, clause_end(a, hi));
+        std::size_t e = clause_end(a, hi);
+        // "After campaign aides insisted that CLAUSE, he went on …": a report inside a
+        // subordinate clause that opens the sentence ends at that clause's comma.
+        if (sp.b > st.b && sp.b - st.b <= 2 && t(st.b).word() && tc(st.b).is(w_conj) && !tc(st.b).is(w_that) &&
+            !key_is(st.b, "and") && !key_is(st.b, "but") && !key_is(st.b, "or")) {
+            for (std::size_t k = a; k < e; ++k) {
+                if (punct(k, ',') && !in_quote(k) && words_in(a, k) >= 2 && k + 1 < e && t(k + 1).word()) {
+                    e = k;
+                    break;
+                }
+            }
+        }
+        f.content = content_of(a, e);
         return true;
     }
 
