@@ -771,6 +771,18 @@ TEST_CASE("attribution: a report in a subordinate clause that opens the sentence
     CHECK(whosaid::view_of(r2.text, r2.a.quotations.front().content) == "he would win");
 }
 
+TEST_CASE("attribution: dotted initials inside a name (\"G.K. Butterfield\"); \"Miss Universe\" is no person", "[attribution]") {
+    // The real splitter: the test one would cut after "Rep." and "G.K.".
+    const std::string text = "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.";
+    const auto doc = whosaid::extractor().extract(text);
+    REQUIRE(doc.has_value());
+    REQUIRE(doc->quotations.size() == 1);
+    CHECK(doc->speaker_name(text, doc->quotations.front()) == "G.K. Butterfield");
+    const auto r = attribute("Alicia Machado, a former Miss Universe, spoke on Friday. She said Trump had insulted her.");
+    REQUIRE(r.has("Trump had"));
+    CHECK(r.speaker(r.at("Trump had")) == "Alicia Machado");
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

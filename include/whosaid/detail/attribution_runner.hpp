@@ -211,6 +211,17 @@ private:
         if ((t(i + 1).shape & s_space_before) == 0 && (punct(i + 1, ')') || t(i + 1).word())) return true;
         return dotted(i - 1) || (t(i - 1).shape & s_single) != 0 || tc(i - 1).is(w_honorific);
     }
+    /// An initial before a dot: a single letter ("J" in "J. Smith") or dotted single capitals
+    /// ("G.K" in "G.K. Butterfield").
+    [[nodiscard]] bool initial(std::size_t i) const noexcept {
+        if ((t(i).shape & s_single) != 0) return true;
+        if (!t(i).word() || (t(i).shape & s_allcaps) == 0 || t(i).length > 5) return false;
+        const std::string_view w = word_text(i);
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            if ((k % 2 == 1) != (w[k] == '.')) return false;
+        }
+        return w.size() % 2 == 1 && w.size() >= 3;
+    }
     /// A word with an inner dot ("U.S", "S.E.C", "a.m").
     [[nodiscard]] bool dotted(std::size_t i) const noexcept { return word_text(i).find('.') != std::string_view::npos; }
     [[nodiscard]] bool final_punct(std::size_t i) const noexcept {
@@ -602,7 +613,7 @@ private:
                     ++j;
                     continue;
                 }
-                if (punct(j, '.') && (tc(j - 1).is(w_honorific) || (t(j - 1).shape & s_single) != 0) && j + 1 < n &&
+                if (punct(j, '.') && (tc(j - 1).is(w_honorific) || initial(j - 1)) && j + 1 < n &&
                     name_tok(j + 1) && (t(j + 1).shape & s_break_before) == 0) {
                     ++j;
                     continue;
@@ -632,7 +643,7 @@ private:
         while (k > all.b && count < 4) {
             const std::size_t i = k - 1;
             if (punct(i, '.')) {
-                if (i > all.b && (t(i - 1).shape & s_single) != 0 && !tc(i - 1).is(w_honorific)) {
+                if (i > all.b && initial(i - 1) && !tc(i - 1).is(w_honorific)) {
                     k -= 2;
                     ++count;
                     continue;
@@ -874,7 +885,7 @@ private:
             }
             if (!x.word()) {
                 if (x.cp == '.' && i > lo &&
-                    (((tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) && b < end && name_tok(b)) ||
+                    (((tc(i - 1).is(w_honorific) || initial(i - 1)) && b < end && name_tok(b)) ||
                      (abbrev_dot(i) && dotted(i - 1)))) {
                     --b;
                     continue;
@@ -1122,7 +1133,7 @@ private:
                 continue;
             }
             if (!x.word()) {
-                if (x.cp == '.' && i > k && (tc(i - 1).is(w_honorific) || (t(i - 1).shape & s_single) != 0) && i + 1 < hi &&
+                if (x.cp == '.' && i > k && (tc(i - 1).is(w_honorific) || initial(i - 1)) && i + 1 < hi &&
                     name_tok(i + 1)) {
                     ++i;
                     continue;

@@ -119,7 +119,7 @@ inline constexpr word_row name_words[] = {
     {"team", w_org}, {"club", w_org}, {"firm", w_org}, {"force", w_org}, {"forces", w_org | w_plural},
     {"house", w_org},
     // Words of titles and organisation names that are never a person's name.
-    {"state", w_roleword}, {"affairs", w_roleword}, {"security", w_roleword},
+    {"universe", w_roleword}, {"state", w_roleword}, {"affairs", w_roleword}, {"security", w_roleword},
     {"defense", w_roleword}, {"defence", w_roleword}, {"foreign", w_roleword}, {"justice", w_roleword},
     {"interior", w_roleword}, {"finance", w_roleword}, {"health", w_roleword}, {"education", w_roleword},
     {"energy", w_roleword}, {"economy", w_roleword}, {"trade", w_roleword}, {"labor", w_roleword},
