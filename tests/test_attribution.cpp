@@ -783,6 +783,13 @@ TEST_CASE("attribution: dotted initials inside a name (\"G.K. Butterfield\"); \"
     CHECK(r.speaker(r.at("Trump had")) == "Alicia Machado");
 }
 
+TEST_CASE("attribution: \"…, with 30 percent of voters saying CLAUSE\": the poll's share speaks", "[attribution]") {
+    const auto r = attribute("Trump has slightly improved his standing, with 30 percent of voters saying they have a positive view of him.");
+    REQUIRE(r.has("they have"));
+    CHECK(r.view(r.at("they have").mention) == "30 percent of voters");
+    CHECK(r.view(r.at("they have").cue) == "saying");
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

@@ -2048,6 +2048,17 @@ private:
             // "… a series of tweets saying that CLAUSE": a participle with its complementiser.
             const bool that_next = ce < hi && tc(ce).is(w_that);
             const bool comma = c > sb && punct(c - 1, ',');
+            // "…, with 30 percent of voters saying they …": the poll's share is the speaker.
+            const tspan share = np_core_before(c, sb);
+            if (!share.empty() && share.e == c && share.b > sb && number_word(share.b) && key_is(share.b - 1, "with")) {
+                std::size_t a = ce;
+                if (a < hi && tc(a).is(w_that)) ++a;
+                if (words_in(a, hi) < 2) return false;
+                f.mention = share;
+                f.type = frame_type::indirect_ing;
+                f.content = content_of(a, clause_end(a, hi));
+                return true;
+            }
             if (!comma && !after_prep && !that_next) return false;
             for (std::size_t k = local.size(), n = 0; k-- > 0 && n < 50; ++n) {
                 if (!local[k].mention.empty()) {
