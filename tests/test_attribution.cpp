@@ -719,9 +719,10 @@ TEST_CASE("attribution: transcript turns \"LABEL: words\" are the labelled speak
         CHECK(whosaid::view_of(text, b.content).substr(0, 12) == "She will not");
         CHECK(whosaid::view_of(text, *b.mention) == "PENCE");
     }
-    SECTION("one label: only the surname of a person named in full") {
-        const auto r = attribute("Donald Trump spoke on Monday.\n\nTrump: I had no idea about the server at all.\n");
+    SECTION("one label is a headline's: only the surname of a person named in full, its sentence") {
+        const auto r = attribute("Donald Trump spoke on Monday.\n\nTrump: I had no idea about the server at all. It was news.\n");
         REQUIRE(r.has("I had no idea"));
+        CHECK(whosaid::view_of(r.text, r.at("I had no idea").content) == "I had no idea about the server at all");
         CHECK(r.speaker(r.at("I had no idea")) == "Donald Trump");
         const auto r2 = attribute("UPDATE: The vote was moved to Friday afternoon.\n\nThe senators left early.\n");
         CHECK(r2.a.quotations.empty());

@@ -341,14 +341,14 @@ private:
         return known == 1;
     }
 
-    /// A word that may stand inside a noun phrase. Walking forward from a subject, a cue form is
-    /// its verb ("Sergei Aleinik noted"); walking back from a verb, a noun-like cue form is a
-    /// noun ("media reports said").
     /// A lowercase word in "-ly" that is no noun or adjective the lexicon knows: an adverb,
     /// mostly ("reportedly", "repeatedly"). `x` has its classes (from `tc`).
     [[nodiscard]] static bool adverb_ly(const token& x) noexcept {
         return (x.shape & s_ly) != 0 && (x.shape & s_cap) == 0 && !x.is(w_noun_ly);
     }
+    /// A word that may stand inside a noun phrase. Walking forward from a subject, a cue form is
+    /// its verb ("Sergei Aleinik noted"); walking back from a verb, a noun-like cue form is a
+    /// noun ("media reports said").
     [[nodiscard]] bool np_word(std::size_t i, bool backward = true) const noexcept {
         const token& x = tc(i);
         if (!x.word()) return false;
@@ -1116,7 +1116,6 @@ private:
         return w.size() >= 4 && w.substr(w.size() - 2) == "ed" && lower(i);
     }
 
-    /// The noun phrase starting at token k (not reaching hi).
     /// The noun phrase starting at token k (before `hi`), or an empty span. With `nouny_head`, a
     /// noun form of a reporting verb after a determiner or a modifier is its head ("according to
     /// the report", "a new poll"): the phrase names a source, not an addressee.
@@ -1390,13 +1389,13 @@ private:
     }
 
     // ------------------------------------------------------------------ transcripts
-    /// Transcript turns: a paragraph that opens (after an opening quotation mark, when the
-    /// transcript is quoted) with a speaker label and a colon ("PENCE: Well, look, …",
-    /// "Matthews: Well, speculation is bad."): the rest of the paragraph is the labelled
-    /// speaker's words. A label counts when the text has turns of two labels or more (a
-    /// transcript), or when it is the surname of a person the text names in full. Inside a
-    /// quotation the turn is direct speech (that quotation's); else indirect, or mixed with
-    /// quoted words in it, as for any report without quotation marks of its own.
+    /// Transcript turns: in a text whose paragraphs open with speaker labels of two speakers or
+    /// more (after an opening quotation mark when the transcript is quoted) and a colon
+    /// ("PENCE: Well, look, …", "Matthews: Well, speculation is bad."), the rest of each such
+    /// paragraph is the labelled speaker's words. Inside a quotation the turn is direct speech
+    /// (that quotation's); else indirect, or mixed with quoted words in it, as for any report
+    /// without quotation marks of its own. One label alone is a headline's ("Lukashenko: CSTO
+    /// remains …"), which `headline` reads.
     void turn_pass() {
         std::vector<tspan>& turns = s_.turns;
         for (const tspan pr : d_.para_tok) {
@@ -1412,16 +1411,15 @@ private:
         bool transcript = false;
         const std::uint32_t first = word_hash(turns.front().e - 1);
         for (const tspan lb : turns) transcript = transcript || word_hash(lb.e - 1) != first;
+        if (!transcript) return;
         const std::size_t first_turn = d_.frames.size();
         for (const tspan lb : turns) {
             const std::size_t colon = lb.e;
-            if (!transcript && !has_full_person(key_of(colon - 1, true))) continue;
             const tspan pr = d_.para_tok[para(colon)];
             std::size_t end = pr.e;
             if (end > colon + 1 && qmark(end - 1) && !in_quote(end - 1)) --end;  // a stray closing mark
             frame f;
-            // One label alone is as sure as a headline ("Lukashenko: CSTO remains …").
-            f.type = transcript ? frame_type::direct_colon : frame_type::indirect_headline;
+            f.type = frame_type::direct_colon;
             f.kind = quote_kind::indirect;
             f.cue = {colon, colon + 1};
             f.mention = lb;
