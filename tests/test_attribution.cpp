@@ -791,6 +791,14 @@ TEST_CASE("attribution: \"…, with 30 percent of voters saying CLAUSE\": the po
     CHECK(r.view(r.at("they have").cue) == "saying");
 }
 
+TEST_CASE("attribution: \"a New York Times report that CLAUSE\": the name before the noun is the source", "[attribution]") {
+    const auto r = attribute("Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net loss in 1995.");
+    REQUIRE(r.has("Donald Trump had"));
+    const auto& q = r.at("Donald Trump had");
+    CHECK(r.view(q.mention) == "New York Times");
+    CHECK(r.view(q.cue) == "report");
+}
+
 TEST_CASE("attribution: a lone name before an -ed verb is a subject, not a modifier", "[attribution]") {
     // "Obama positioned …": an unknown lowercase word after a lone name made it a modifier
     // ("Trump campaign"), and the name was no person, so "… and said" found no subject.

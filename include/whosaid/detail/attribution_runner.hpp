@@ -2107,6 +2107,18 @@ private:
         if (cls == np_class::none) return false;
         // "member states", "insurance claims": a noun-like form right after a lowercase noun is a
         // compound noun unless a clause follows ("the official notes that …").
+        // "seizing upon a New York Times report that CLAUSE": a noun form after a determiner and a
+        // name is the noun, and the name its source.
+        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && lower(c) && ce + 1 < hi && tc(ce).is(w_that) &&
+            c > st.b + 1 && t(c - 1).chunk >= 0) {
+            const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
+            if (ch.all.e == c && ch.all.b > st.b && tc(ch.all.b - 1).is(w_det) && lower(ch.all.b - 1) && words_in(ce + 1, hi) >= 3) {
+                f.mention = ch.all;
+                f.type = frame_type::indirect_after;
+                f.content = content_of(ce + 1, clause_end(ce + 1, hi));
+                return true;
+            }
+        }
         // "Twenty-seven states led by …", "12 reports": after a number the form is a plural noun.
         if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && c > st.b && number_word(c - 1) &&
             !(ce < hi && tc(ce).is(w_that))) {
