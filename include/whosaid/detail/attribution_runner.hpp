@@ -1401,6 +1401,11 @@ private:
         for (const tspan pr : d_.para_tok) {
             std::size_t k = pr.b;
             if (k < pr.e && qmark(k)) ++k;
+            // A colon among the first five tokens, before any lexicon lookup (most paragraphs
+            // have none).
+            bool colon = false;
+            for (std::size_t c = k + 1; c < pr.e && c - k <= 4 && !colon; ++c) colon = punct(c, ':');
+            if (!colon) continue;
             std::size_t j = k;
             while (j < pr.e && j - k < 4 && name_tok(j) && !tc(j).is(w_place | w_media | w_org | w_roleword | w_title)) ++j;
             if (j == k || j + 1 >= pr.e || !punct(j, ':') || (t(j + 1).shape & s_break_before) != 0) continue;
