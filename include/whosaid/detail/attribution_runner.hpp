@@ -2110,28 +2110,28 @@ private:
         const bool that_follows = ce < hi && tc(ce).is(w_that);
         if (!m.phrase && x.is(w_cue_nouny) && cls == np_class::other && !that_follows) return false;
         if (cls == np_class::none) return false;
-        // "member states", "insurance claims": a noun-like form right after a lowercase noun is a
-        // compound noun unless a clause follows ("the official notes that …").
-        // "seizing upon a New York Times report that CLAUSE": a noun form after a determiner and a
-        // name is the noun, and the name its source.
-        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && lower(c) && ce + 1 < hi && tc(ce).is(w_that) &&
-            c > st.b + 1 && t(c - 1).chunk >= 0) {
-            const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
-            if (ch.all.e == c && ch.all.b > st.b && tc(ch.all.b - 1).is(w_det) && lower(ch.all.b - 1) && words_in(ce + 1, hi) >= 3) {
-                f.mention = ch.all;
-                f.type = frame_type::indirect_after;
-                f.content = content_of(ce + 1, clause_end(ce + 1, hi));
-                return true;
+        // A noun form of a cue ("report", "states", "claims"): without a clause after it ("the
+        // official notes that …") it is a noun in some places.
+        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s)) {
+            const bool that_next = ce < hi && tc(ce).is(w_that);
+            // "seizing upon a New York Times report that CLAUSE": after a determiner and a name
+            // it is the noun, and the name its source.
+            if (that_next && lower(c) && ce + 1 < hi && c > st.b + 1 && t(c - 1).chunk >= 0) {
+                const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
+                if (ch.all.e == c && ch.all.b > st.b && tc(ch.all.b - 1).is(w_det) && lower(ch.all.b - 1) &&
+                    words_in(ce + 1, hi) >= 3) {
+                    f.mention = ch.all;
+                    f.type = frame_type::indirect_after;
+                    f.content = content_of(ce + 1, clause_end(ce + 1, hi));
+                    return true;
+                }
             }
-        }
-        // "Twenty-seven states led by …", "12 reports": after a number the form is a plural noun.
-        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && c > st.b && number_word(c - 1) &&
-            !(ce < hi && tc(ce).is(w_that))) {
-            return false;
-        }
-        if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s) && sp.size() >= 2 && sp.e == c &&
-            lower(c - 1) && !tc(c - 1).is(w_pron) && !(ce < hi && tc(ce).is(w_that))) {
-            return false;
+            if (!that_next) {
+                // "Twenty-seven states led by …", "12 reports": after a number, a plural noun.
+                if (c > st.b && number_word(c - 1)) return false;
+                // "member states", "insurance claims": after a lowercase noun, a compound noun.
+                if (sp.size() >= 2 && sp.e == c && lower(c - 1) && !tc(c - 1).is(w_pron)) return false;
+            }
         }
         f.mention = sp;
         std::size_t a = ce;
