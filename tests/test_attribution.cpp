@@ -638,6 +638,72 @@ TEST_CASE("attribution: \"The relatives watched … and said CLAUSE\": the sente
     CHECK_FALSE(r2.has("nothing"));
 }
 
+TEST_CASE("attribution: an adjunct set off by commas closes with a comma before \"that\"", "[attribution]") {
+    // "…, Graham said, since most of them accept that …": the "that" belongs to the adjunct; the
+    // report is the clause before the speaker, going on after "since".
+    const auto r = attribute("Trump's stance has hurt him with young voters, Graham said, since most of them accept "
+                             "that the climate is changing.");
+    REQUIRE(r.has("Trump's stance"));
+    const auto& q = r.at("Trump's stance");
+    CHECK(r.view(q.mention) == "Graham");
+    CHECK(whosaid::view_of(r.text, q.content) ==
+          "Trump's stance has hurt him with young voters, Graham said, since most of them accept that the climate is changing");
+    CHECK_FALSE(r.has("the climate is changing"));
+    // A comma-closed adjunct still reaches its "that".
+    const auto r2 = attribute("The mayor said, in a statement on Monday, that the budget was balanced.");
+    REQUIRE(r2.has("the budget was balanced"));
+    CHECK(r2.view(r2.at("the budget was balanced").mention) == "The mayor");
+}
+
+TEST_CASE("attribution: a commitment reports its infinitive (\"vowed to\", \"pledged to\", \"agreed to\")", "[attribution]") {
+    SECTION("X pledged / vowed / promised / agreed to VP") {
+        const auto r = attribute("Clinton pledged to push for a constitutional amendment. Donald Trump vowed to bring back "
+                                 "lost mining jobs. Mr. Clarke's company agreed to clean up the mines.");
+        REQUIRE(r.has("to push for"));
+        CHECK(whosaid::view_of(r.text, r.at("to push for").content) == "to push for a constitutional amendment");
+        CHECK(r.view(r.at("to push for").cue) == "pledged");
+        CHECK(r.view(r.at("to push for").mention) == "Clinton");
+        REQUIRE(r.has("to bring back"));
+        CHECK(r.view(r.at("to bring back").mention) == "Donald Trump");
+        REQUIRE(r.has("to clean up"));
+        CHECK(r.at("to clean up").kind == quote_kind::indirect);
+    }
+    SECTION("a quoted fragment makes it mixed") {
+        const auto r = attribute("He vowed to “take our fight” to the states that have not voted.");
+        REQUIRE(r.has("to “take our fight”"));
+        CHECK(r.at("to “take our fight”").kind == quote_kind::mixed);
+    }
+    SECTION("not a commitment: a relative clause, an adverb for a subject, a pronoun after a noun, an object") {
+        CHECK_FALSE(attribute("He is a birther who has repeatedly pledged to ban all Muslims from entering.").has("to ban"));
+        CHECK_FALSE(attribute("The two countries, which together vowed to stave off the worst effects, met.").has("to stave"));
+        CHECK_FALSE(attribute("It is the main tool to meet the target it pledged to reach at the talks.").has("to reach"));
+        CHECK_FALSE(attribute("Clinton pledged to the voters of Ohio.").has("to the voters"));
+    }
+}
+
+TEST_CASE("attribution: \"accused X of Y\" reports the accusation, object included", "[attribution]") {
+    SECTION("a one-word charge") {
+        const auto r = attribute("Sanders accused Clinton of ducking.");
+        REQUIRE(r.has("Clinton of ducking"));
+        const auto& q = r.at("Clinton of ducking");
+        CHECK(whosaid::view_of(r.text, q.content) == "Clinton of ducking");
+        CHECK(r.view(q.mention) == "Sanders");
+        CHECK_FALSE(q.addressee.has_value());
+    }
+    SECTION("the object ends before \"of\" and a gerund; coordinated objects") {
+        const auto r = attribute("Bernie Sanders accused Hillary Clinton of being influenced by special interest groups.");
+        REQUIRE(r.has("Hillary Clinton of being"));
+        const auto r2 = attribute("In the news conference, he accused the media and the Clinton campaign of distorting her message.");
+        REQUIRE(r2.has("the media and the Clinton campaign of distorting"));
+        CHECK_FALSE(r2.has("In the news conference"));
+    }
+    SECTION("\"warned voters of …ing\": the warning after the object, which is the addressee") {
+        const auto r = attribute("The governor warned voters of rising costs ahead.");
+        REQUIRE(r.has("rising costs"));
+        CHECK(r.view(r.at("rising costs").addressee) == "voters");
+    }
+}
+
 TEST_CASE("attribution: \"Asked whether …, X said\": the question is reported speech, its asker named after \"by\"", "[attribution]") {
     SECTION("Asked if CLAUSE, …") {
         const auto r = attribute("Asked if he was ever bullied, the Republican candidate said no.");

@@ -1302,10 +1302,17 @@ private:
     [[nodiscard]] std::size_t that_after_adjunct(std::size_t a, std::size_t hi) const {
         if (a >= hi || tc(a).is(w_that)) return a;
         if (!(dash(a) || punct(a, ',') || punct(a, '(') || (t(a).word() && tc(a).is(w_prep | w_conj)))) return a;
+        // An adjunct set off by punctuation ends with punctuation ("said, in a statement, that
+        // …"): in "…, Graham said, since most of them accept that …" the "that" is the
+        // adjunct's own.
+        const bool set_off = !t(a).word();
         for (std::size_t k = a + 1; k < hi && k - a < 16; ++k) {
             if (final_punct(k) || qmark(k) || punct(k, ':')) break;
             if (t(k).word() && tc(k).is(w_cue)) break;
-            if (t(k).word() && tc(k).is(w_that)) return k;
+            if (t(k).word() && tc(k).is(w_that)) {
+                if (set_off && !(punct(k - 1, ',') || punct(k - 1, ')') || dash(k - 1))) break;
+                return k;
+            }
         }
         return a;
     }
@@ -2136,18 +2143,58 @@ private:
         f.mention = sp;
         std::size_t a = ce;
         tspan ad;
+        const auto complement_word = [&](std::size_t k) {
+            return k + 1 < hi && t(k).word() && (key_is(k, "of") || key_is(k, "for") || key_is(k, "to")) &&
+                   (t(k + 1).word() || qmark(k + 1));
+        };
+        const bool accuse = !m.phrase && (key_is(c, "accused") || key_is(c, "accuses") || key_is(c, "accuse") || key_is(c, "accusing"));
         if (!m.phrase && x.is(w_cue_tell) && a < hi && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
-            ad = np_after(a, hi);
+            // "accused Clinton of ducking", "warned voters of rising costs": an object ends
+            // before the last "of" that a gerund follows, or any lowercase word after "accused"
+            // ("accused him of sexism"); "told the head of communications that" keeps its "of".
+            const auto object_at = [&](std::size_t b) {
+                tspan o = np_after(b, hi);
+                for (std::size_t k = o.e; k > o.b + 1; --k) {
+                    const std::size_t of = k - 1;
+                    if (of + 1 >= o.e || !key_is(of, "of") || !lower(of + 1)) continue;
+                    const std::string_view next = word_text(of + 1);
+                    if (accuse || (next.size() > 4 && next.substr(next.size() - 3) == "ing")) {
+                        o.e = of;
+                        break;
+                    }
+                }
+                return o;
+            };
+            ad = object_at(a);
+            // "accused the media and the Clinton campaign of distorting …": coordinated objects.
+            if (!ad.empty() && ad.e + 1 < hi && key_is(ad.e, "and")) {
+                const tspan more = object_at(ad.e + 1);
+                if (!more.empty() && complement_word(more.e)) ad.e = more.e;
+            }
             if (!ad.empty()) a = ad.e;
         }
         const bool has_object = !ad.empty();
         a = skip_adjuncts(a, hi, ad);
         f.addressee = ad;
         // "accused Clinton’s campaign of being “duped”", "urged voters to …": the complement
-        // after the object is the report.
-        if (has_object && a + 1 < hi && t(a).word() && (key_is(a, "of") || key_is(a, "for") || key_is(a, "to")) &&
-            (t(a + 1).word() || qmark(a + 1))) {
-            ++a;
+        // after the object is the report, one word or more ("accused Clinton of ducking").
+        const bool complement = has_object && complement_word(a);
+        if (complement) ++a;
+        // An accusation is about its object: "accused him of sexism" reports "him of sexism"
+        // (as "criticized Clinton for …" does), and the accused is no addressee.
+        const std::size_t from = complement && accuse ? ad.b : npos;
+        if (from != npos) f.addressee = {};
+        // "Clinton pledged to push for …", "he vowed to “take our fight” to …": a commitment
+        // reports the infinitive phrase, "to" included.
+        // Not after a relative pronoun or a word that is no subject ("which together vowed"), nor
+        // in a relative clause without "that" ("the target it pledged to reach").
+        const bool reduced_relative = cls == np_class::pronoun && sp.b > st.b && np_word(sp.b - 1);
+        if (!m.phrase && !has_object && x.is(w_cue_commit) && cls != np_class::relative && cls != np_class::other &&
+            !reduced_relative && a + 1 < hi && key_is(a, "to") && !tc(a + 1).is(w_det | w_pron) &&
+            (lower(a + 1) || (qmark(a + 1) && a + 2 < hi && lower(a + 2)))) {
+            f.type = frame_type::indirect_after;
+            f.content = content_of(a, clause_end(a, hi));
+            return true;
         }
         if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
         a = that_after_adjunct(a, hi);
@@ -2203,7 +2250,7 @@ private:
             return true;
         }
         if (punct(a, ':')) ++a;
-        const std::size_t need = (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
+        const std::size_t need = complement ? 1 : (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
         if (words_in(a, hi) < need) return false;
         f.type = frame_type::indirect_after;
         std::size_t e = clause_end(a, hi);
@@ -2218,7 +2265,7 @@ private:
                 }
             }
         }
-        f.content = content_of(a, e);
+        f.content = content_of(from != npos ? from : a, e);
         return true;
     }
 
@@ -2231,7 +2278,7 @@ private:
     bool interrupted(std::size_t cs, std::size_t sep, std::size_t a, std::size_t hi, frame& f) const {
         if (a + 1 >= hi || !punct(a, ',') || in_quote(a + 1) || !t(a + 1).word() || words_in(cs, sep) == 0) return false;
         const std::size_t b = a + 1;
-        if (tc(b).is(w_cue) || (tc(b).is(w_conj) && !key_is(b, "because") && !key_is(b, "if"))) return false;
+        if (tc(b).is(w_cue) || (tc(b).is(w_conj) && !key_is(b, "because") && !key_is(b, "if") && !key_is(b, "since"))) return false;
         const std::size_t e = clause_end(b, hi);
         if (words_in(b, e) < 2) return false;
         // "…, he said, she said …": a cue of its own near the start begins another report.
