@@ -857,6 +857,17 @@ TEST_CASE("attribution: \"…, with 30 percent of voters saying CLAUSE\": the po
     CHECK(r.view(r.at("they have").cue) == "saying");
 }
 
+TEST_CASE("attribution: \"…, with Trump calling for a ban …\": a person after \"with\" speaks", "[attribution]") {
+    const auto r = attribute("The debate turned to immigration, with Trump calling for a ban on Muslims entering the country.");
+    REQUIRE(r.has("a ban on Muslims"));
+    CHECK(r.view(r.at("a ban on Muslims").mention) == "Trump");
+    CHECK(r.view(r.at("a ban on Muslims").cue) == "calling for");
+    // Adjuncts, then a quotation: no clause of the participle's own.
+    const auto r2 = attribute("The remark drew fire, with Trump saying during the debate last week, “That makes me smart,” "
+                              "when Clinton blasted him.");
+    CHECK_FALSE(r2.has("during the debate"));
+}
+
 TEST_CASE("attribution: \"a New York Times report that CLAUSE\": the name before the noun is the source", "[attribution]") {
     const auto r = attribute("Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net loss in 1995.");
     REQUIRE(r.has("Donald Trump had"));

@@ -2058,10 +2058,16 @@ private:
             // "… a series of tweets saying that CLAUSE": a participle with its complementiser.
             const bool that_next = ce < hi && tc(ce).is(w_that);
             const bool comma = c > sb && punct(c - 1, ',');
-            // "…, with 30 percent of voters saying they …": the poll's share is the speaker.
+            // "…, with 30 percent of voters saying they …", "with Trump calling for a ban …": the
+            // noun phrase after "with" (a poll's share, a person) is the speaker.
             const tspan share = np_core_before(c, sb);
-            if (!share.empty() && share.e == c && share.b > sb && number_word(share.b) && key_is(share.b - 1, "with")) {
-                std::size_t a = ce;
+            if (!share.empty() && share.e == c && share.b > sb && key_is(share.b - 1, "with") &&
+                (number_word(share.b) || strong(share))) {
+                tspan ignored;
+                std::size_t a = skip_adjuncts(ce, hi, ignored);
+                // "with Trump saying during the debate last week, “…” when …": no clause of its own
+                // after the adjuncts ("with one of her ads asking, “…”" reports the quotation).
+                if (a > ce && a + 1 < hi && punct(a, ',') && qmark(a + 1)) return false;
                 if (a < hi && tc(a).is(w_that)) ++a;
                 if (words_in(a, hi) < 2) return false;
                 f.mention = share;
