@@ -850,6 +850,32 @@ TEST_CASE("attribution: dotted initials inside a name (\"G.K. Butterfield\"); \"
     CHECK(r.speaker(r.at("Trump had")) == "Alicia Machado");
 }
 
+TEST_CASE("attribution: \"NAME, a DESCRIPTION, said\": the name speaks, not the description", "[attribution]") {
+    SECTION("a description between commas") {
+        const auto r = attribute("Michael Mulgrew, president of the United Federation of Teachers, said the schools were ready.");
+        REQUIRE(r.has("the schools"));
+        CHECK(r.view(r.at("the schools").mention) == "Michael Mulgrew");
+        // The name between the commas still speaks when the part before it is no person.
+        const auto r2 = attribute("The head of the PAC, Mike Murphy, said the ads would run.");
+        REQUIRE(r2.has("the ads"));
+        CHECK(r2.view(r2.at("the ads").mention) == "Mike Murphy");
+    }
+    SECTION("a description, then an aside between dashes") {
+        const auto r = attribute("John Dickey, the chief executive of Ora Media -- the company that owns the programming -- "
+                                 "said the show was popular.");
+        REQUIRE(r.has("the show"));
+        CHECK(r.view(r.at("the show").mention) == "John Dickey");
+    }
+    SECTION("a title word after a given name is a surname") {
+        const auto r = attribute("Charlie King, a prominent New York Democrat, said the plan was bad.\n\n"
+                                 "Mr. King added that it would fail.");
+        REQUIRE(r.has("the plan"));
+        CHECK(r.view(r.at("the plan").mention) == "Charlie King");
+        REQUIRE(r.has("it would fail"));
+        CHECK(r.speaker(r.at("it would fail")) == "Charlie King");
+    }
+}
+
 TEST_CASE("attribution: \"…, with 30 percent of voters saying CLAUSE\": the poll's share speaks", "[attribution]") {
     const auto r = attribute("Trump has slightly improved his standing, with 30 percent of voters saying they have a positive view of him.");
     REQUIRE(r.has("they have"));

@@ -650,7 +650,10 @@ private:
                 }
                 break;
             }
-            if (!name_tok(i) || tc(i).is(not_name) || tc(i).is(w_particle)) {
+            // A title word right after a given name is a surname ("Charlie King", "Rob Bishop").
+            const bool surname_title = k == all.e && i > all.b && tc(i).is(w_title) && !tc(i).is(w_honorific) &&
+                                       tc(i - 1).is(w_given) && name_tok(i);
+            if (!surname_title && (!name_tok(i) || tc(i).is(not_name) || tc(i).is(w_particle))) {
                 if (tc(i).is(w_particle) && i > all.b && k < all.e) {
                     --k;
                     continue;
@@ -941,6 +944,16 @@ private:
 
     /// The subject of a cue at token c: pronoun, relative pronoun, a noun phrase, or the noun
     /// phrase before an apposition ("X, the minister of …, said"). `appos` receives the apposition.
+    /// "Charlie King, a prominent New York Democrat": when the lowercase description `np` (its
+    /// first word: "a", "the", "president") follows a comma after a person's name, that name.
+    /// Empty otherwise.
+    [[nodiscard]] tspan described_name(tspan np, std::size_t lo) const {
+        if (np.empty() || np.b <= lo + 1 || !punct(np.b - 1, ',') || !lower(np.b)) return {};
+        const tspan name = np_core_before(np.b - 1, lo);
+        if (name.empty() || classify(name) != np_class::person) return {};
+        return name;
+    }
+
     [[nodiscard]] tspan np_before(std::size_t c, std::size_t lo, tspan* appos, bool* passive_out) const {
         bool passive = false;
         const std::size_t e = skip_aux_back(c, lo, passive);
@@ -967,6 +980,13 @@ private:
                 while (open > lo && dash(open - 1)) --open;
                 const tspan np = np_core_before(open, lo);
                 if (!np.empty() && strong(np)) {
+                    // "John Dickey, the chief executive of Ora Media -- the company that … --
+                    // said": a description between commas before the dashes describes the name.
+                    const tspan named = described_name(np, lo);
+                    if (!named.empty()) {
+                        if (appos != nullptr) *appos = {named.e + 1, k};
+                        return named;
+                    }
                     if (appos != nullptr) *appos = {m + 1, k};
                     return np;
                 }
@@ -984,7 +1004,8 @@ private:
             // The part right before the verb may itself be the name ("…, Mike Murphy, praised").
             if (open == ',') {
                 const tspan inner = np_core_before(before_paren(k), lo);
-                if (!inner.empty() && inner.b > lo && punct(inner.b - 1, ',') && classify(inner) == np_class::person) {
+                if (!inner.empty() && inner.b > lo && punct(inner.b - 1, ',') && classify(inner) == np_class::person &&
+                    described_name(inner, lo).empty()) {
                     return inner;
                 }
             }
