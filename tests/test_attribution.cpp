@@ -876,6 +876,18 @@ TEST_CASE("attribution: \"NAME, a DESCRIPTION, said\": the name speaks, not the 
     }
 }
 
+TEST_CASE("attribution: a name run on from an adjunct's outlet is the subject", "[attribution]") {
+    // No comma after the adjunct: "Washington Post Trump" is one capitalised run.
+    const auto r = attribute("In a March 2016 meeting with the editorial board of the Washington Post Trump said that "
+                             "NATO may need to shrink.");
+    REQUIRE(r.has("NATO may need"));
+    CHECK(r.view(r.at("NATO may need").mention) == "Trump");
+    // An adjunct without such a name still gives way to the subject before it.
+    const auto r2 = attribute("Trump at the time said that NATO was obsolete.");
+    REQUIRE(r2.has("NATO was obsolete"));
+    CHECK(r2.view(r2.at("NATO was obsolete").mention) == "Trump");
+}
+
 TEST_CASE("attribution: \"…, with 30 percent of voters saying CLAUSE\": the poll's share speaks", "[attribution]") {
     const auto r = attribute("Trump has slightly improved his standing, with 30 percent of voters saying they have a positive view of him.");
     REQUIRE(r.has("they have"));

@@ -1051,6 +1051,15 @@ private:
             // "… shortly after Trump said": a subordinator before a person is that clause's
             // subject, no adjunct.
             if (tc(np.b - 1).is(w_conj) && strong(np)) break;
+            // "In a meeting with the editorial board of the Washington Post Trump said": a name
+            // run on from the adjunct's outlet or organisation is the subject.
+            if (t(np.e - 1).chunk >= 0) {
+                const chunk& ch = d_.chunks[static_cast<std::size_t>(t(np.e - 1).chunk)];
+                if (ch.kind == entity_kind::person && ch.name.e == np.e && ch.name.b > std::max(ch.all.b, np.b) &&
+                    tc(ch.name.b - 1).is(w_media | w_org)) {
+                    return ch.name;
+                }
+            }
             bool pass = false;
             const std::size_t e2 = skip_aux_back(np.b - 1, lo, pass);
             if (e2 <= lo) return {};
