@@ -760,6 +760,20 @@ TEST_CASE("attribution: a noun form of a cue after a number is a plural noun (\"
     REQUIRE(r.has("the plan"));
 }
 
+TEST_CASE("attribution: a noun form of a cue before a possessive, a title or a relative clause is a noun", "[attribution]") {
+    CHECK_FALSE(attribute("Andrew Rice, a former Oklahoma state senator who ran in 2008, endorsed Clinton.").has("senator who"));
+    CHECK_FALSE(attribute("Named in the email are Wisconsin state Rep. David Bowen and others.").has("Rep. David"));
+    CHECK_FALSE(attribute("Cruz spoke at the close of the state's Republican primary day.").has("'s Republican"));
+    CHECK_FALSE(attribute("Voters went to the polls in Rust Belt states that have suffered from the loss of jobs.").has("have suffered"));
+    CHECK_FALSE(attribute("Do not confuse people in swing states whose votes actually count.").has("whose votes"));
+    // Still verbs: "that" with a clause, a wh-complement, an object with an honorific.
+    const auto r = attribute("The report states that the agency failed.");
+    REQUIRE(r.has("the agency failed"));
+    // (The test splitter ends a sentence after "Mr.": the British spelling keeps one sentence.)
+    const auto r2 = attribute("Bloomberg estimates Mr Kamprad's fortune at about $42 billion.");
+    CHECK(r2.has("Mr Kamprad's fortune"));
+}
+
 TEST_CASE("attribution: transcript turns \"LABEL: words\" are the labelled speaker's", "[attribution]") {
     SECTION("a transcript of two speakers") {
         const auto r = attribute("Partial transcript as follows:\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"

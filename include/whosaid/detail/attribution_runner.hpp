@@ -2157,6 +2157,17 @@ private:
         // official notes that …") it is a noun in some places.
         if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s)) {
             const bool that_next = ce < hi && tc(ce).is(w_that);
+            // "the state's primary", "Oklahoma state Rep. …", "swing states whose votes …",
+            // "Rust Belt states that have suffered …": a noun before a possessive, a title or a
+            // relative clause ("that" right before its verb).
+            if (ce < hi) {
+                const token& nx = tc(ce);
+                // ("question who is steering …" and "estimates Mr. Kamprad's fortune" are verbs.)
+                const bool relative = nx.word() && (key_is(ce, "whose") || key_is(ce, "which") || key_is(ce, "where"));
+                const bool title = nx.word() && (nx.is(w_title | w_roleword) || (nx.is(w_honorific) && x.is(w_form_base)));
+                if ((nx.shape & s_possessive) != 0 || relative || (title && !nx.is(w_that))) return false;
+                if (that_next && ce + 1 < hi && lower(ce + 1) && tc(ce + 1).is(w_aux | w_be | w_verb)) return false;
+            }
             // "seizing upon a New York Times report that CLAUSE": after a determiner and a name
             // it is the noun, and the name its source.
             if (that_next && lower(c) && ce + 1 < hi && c > st.b + 1 && t(c - 1).chunk >= 0) {
