@@ -86,7 +86,9 @@ struct entity {
 /// All spans are byte offsets into the text that was attributed, end exclusive.
 struct quotation {
     /// The words reported, without quotation marks or the leading dash; for indirect and mixed
-    /// speech the reported clause ("the year 2023 has been complicated, …"). A quotation
+    /// speech the reported clause ("the year 2023 has been complicated, …"), a commitment's
+    /// infinitive ("pledged to push for …": "to push for …") or an accusation with its object
+    /// ("accused Clinton of ducking": "Clinton of ducking"). A quotation
     /// interrupted by its own cue and speaker is one record whose content runs from the first
     /// piece's words to the end of the last and so holds the interruption too (see
     /// `interruption`).
