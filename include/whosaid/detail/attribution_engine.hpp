@@ -407,6 +407,7 @@ private:
             if ((v.cls & verb_quote) != 0) common |= w_cue_quote;
             if ((v.cls & verb_fragment) != 0) common |= w_cue_fragment;
             if ((v.cls & verb_commit) != 0) common |= w_cue_commit;
+            if ((v.cls & verb_object) != 0) common |= w_cue_object;
             const word_class nouny = (v.cls & verb_nouny) != 0 ? w_cue_nouny : 0;
             const word_class pastadj = (v.cls & verb_pastadj) != 0 ? w_cue_nouny : 0;
             if (!v.base.empty()) lex_.add(v.base, common | w_form_base | nouny);

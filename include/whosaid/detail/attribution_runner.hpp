@@ -942,8 +942,6 @@ private:
         return open == npos ? end : open;
     }
 
-    /// The subject of a cue at token c: pronoun, relative pronoun, a noun phrase, or the noun
-    /// phrase before an apposition ("X, the minister of …, said"). `appos` receives the apposition.
     /// "Charlie King, a prominent New York Democrat": when the lowercase description `np` (its
     /// first word: "a", "the", "president") follows a comma after a person's name, that name.
     /// Empty otherwise.
@@ -954,6 +952,8 @@ private:
         return name;
     }
 
+    /// The subject of a cue at token c: pronoun, relative pronoun, a noun phrase, or the noun
+    /// phrase before an apposition ("X, the minister of …, said"). `appos` receives the apposition.
     [[nodiscard]] tspan np_before(std::size_t c, std::size_t lo, tspan* appos, bool* passive_out) const {
         bool passive = false;
         const std::size_t e = skip_aux_back(c, lo, passive);
@@ -1144,6 +1144,12 @@ private:
     [[nodiscard]] bool ends_ed(std::size_t i) const noexcept {
         const std::string_view w = word_text(i);
         return w.size() >= 4 && w.substr(w.size() - 2) == "ed" && lower(i);
+    }
+    /// A lowercase word of five or more letters ending in "ing" ("ducking"): a participle or
+    /// gerund, mostly.
+    [[nodiscard]] bool ends_ing(std::size_t i) const noexcept {
+        const std::string_view w = word_text(i);
+        return w.size() > 4 && w.substr(w.size() - 3) == "ing" && lower(i);
     }
 
     /// The noun phrase starting at token k (before `hi`), or an empty span. With `nouny_head`, a
@@ -2194,18 +2200,18 @@ private:
             return k + 1 < hi && t(k).word() && (key_is(k, "of") || key_is(k, "for") || key_is(k, "to")) &&
                    (t(k + 1).word() || qmark(k + 1));
         };
-        const bool accuse = !m.phrase && (key_is(c, "accused") || key_is(c, "accuses") || key_is(c, "accuse") || key_is(c, "accusing"));
+        const bool accuse = !m.phrase && x.is(w_cue_object);
         if (!m.phrase && x.is(w_cue_tell) && a < hi && t(a).word() && !tc(a).is(w_that | w_prep | w_conj)) {
             // "accused Clinton of ducking", "warned voters of rising costs": an object ends
-            // before the last "of" that a gerund follows, or any lowercase word after "accused"
-            // ("accused him of sexism"); "told the head of communications that" keeps its "of".
+            // before the last "of" that a gerund follows, or any lowercase word after a cue whose
+            // object is part of the report ("accused him of sexism"); "told the head of
+            // communications that" keeps its "of".
             const auto object_at = [&](std::size_t b) {
                 tspan o = np_after(b, hi);
                 for (std::size_t k = o.e; k > o.b + 1; --k) {
                     const std::size_t of = k - 1;
                     if (of + 1 >= o.e || !key_is(of, "of") || !lower(of + 1)) continue;
-                    const std::string_view next = word_text(of + 1);
-                    if (accuse || (next.size() > 4 && next.substr(next.size() - 3) == "ing")) {
+                    if (accuse || ends_ing(of + 1)) {
                         o.e = of;
                         break;
                     }
@@ -2415,9 +2421,7 @@ private:
     /// A present participle cue ("adding", "pointing out").
     [[nodiscard]] bool ing_cue(std::size_t c, const cue_match& m) const {
         if (!m.phrase) return tc(c).is(w_form_ing);
-        if (e_.russian()) return false;
-        const std::string_view w = word_text(c);
-        return w.size() > 4 && w.substr(w.size() - 3) == "ing" && lower(c);
+        return !e_.russian() && ends_ing(c);
     }
 
     /// The first noun phrase of a sentence, after a leading adverbial up to a comma.

@@ -63,6 +63,7 @@ inline constexpr word_class w_anchor = 1ULL << 40;      ///< A cue word the pref
 inline constexpr word_class w_cue_fragment = 1ULL << 41;  ///< A cue only when its clause holds a quoted fragment ("likened").
 inline constexpr word_class w_noun_ly = 1ULL << 42;     ///< Ends in "-ly" but is a noun or adjective, no adverb ("tally", "family").
 inline constexpr word_class w_cue_commit = 1ULL << 43;  ///< Reports a commitment as "to" + verb phrase ("vowed to fight on").
+inline constexpr word_class w_cue_object = 1ULL << 44;  ///< Its object is part of the report ("accused Clinton of ducking").
 
 /// Verb classes of a row in a reporting-verb table.
 inline constexpr std::uint8_t verb_tell = 1;    ///< The first object is the addressee.
@@ -71,6 +72,7 @@ inline constexpr std::uint8_t verb_quote = 4;   ///< Only a cue next to a direct
 inline constexpr std::uint8_t verb_pastadj = 8; ///< The past form is also a common adjective ("alleged").
 inline constexpr std::uint8_t verb_fragment = 16; ///< Reports speech only through a quoted fragment in its clause ("hailed X as “…”").
 inline constexpr std::uint8_t verb_commit = 32; ///< Also reports a commitment as "to" + verb phrase ("pledged to oppose …").
+inline constexpr std::uint8_t verb_object = 64; ///< The object and its "of" complement are the report ("accused X of Y").
 
 /// One English-style reporting verb in all its forms. Empty strings are skipped; a form may
 /// repeat (said / said).

@@ -79,7 +79,7 @@ inline constexpr verb_row verbs[] = {
     {"boast", "boasts", "boasted", "boasted", "boasting", 0},
     {"charge", "charges", "charged", "charged", "charging", verb_nouny | verb_pastadj},
     {"allege", "alleges", "alleged", "alleged", "alleging", verb_pastadj},
-    {"accuse", "accuses", "accused", "accused", "accusing", verb_tell | verb_pastadj},
+    {"accuse", "accuses", "accused", "accused", "accusing", verb_tell | verb_pastadj | verb_object},
     {"criticize", "criticizes", "criticized", "criticized", "criticizing", 0},
     {"criticise", "criticises", "criticised", "criticised", "criticising", 0},
     {"praise", "praises", "praised", "praised", "praising", verb_nouny},
