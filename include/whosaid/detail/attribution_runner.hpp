@@ -2162,7 +2162,6 @@ private:
         // A noun form of a cue ("report", "states", "claims"): without a clause after it ("the
         // official notes that …") it is a noun in some places.
         if (!m.phrase && x.is(w_cue_nouny) && x.is(w_form_base | w_form_s)) {
-            const bool that_next = ce < hi && tc(ce).is(w_that);
             // "the state's primary", "Oklahoma state Rep. …", "swing states whose votes …",
             // "Rust Belt states that have suffered …": a noun before a possessive, a title or a
             // relative clause ("that" right before its verb).
@@ -2171,12 +2170,12 @@ private:
                 // ("question who is steering …" and "estimates Mr. Kamprad's fortune" are verbs.)
                 const bool relative = nx.word() && (key_is(ce, "whose") || key_is(ce, "which") || key_is(ce, "where"));
                 const bool title = nx.word() && (nx.is(w_title | w_roleword) || (nx.is(w_honorific) && x.is(w_form_base)));
-                if ((nx.shape & s_possessive) != 0 || relative || (title && !nx.is(w_that))) return false;
-                if (that_next && ce + 1 < hi && lower(ce + 1) && tc(ce + 1).is(w_aux | w_be | w_verb)) return false;
+                if ((nx.shape & s_possessive) != 0 || relative || title) return false;
+                if (that_follows && ce + 1 < hi && lower(ce + 1) && tc(ce + 1).is(w_aux | w_be | w_verb)) return false;
             }
             // "seizing upon a New York Times report that CLAUSE": after a determiner and a name
             // it is the noun, and the name its source.
-            if (that_next && lower(c) && ce + 1 < hi && c > st.b + 1 && t(c - 1).chunk >= 0) {
+            if (that_follows && lower(c) && ce + 1 < hi && c > st.b + 1 && t(c - 1).chunk >= 0) {
                 const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
                 if (ch.all.e == c && ch.all.b > st.b && tc(ch.all.b - 1).is(w_det) && lower(ch.all.b - 1) &&
                     words_in(ce + 1, hi) >= 3) {
@@ -2186,7 +2185,7 @@ private:
                     return true;
                 }
             }
-            if (!that_next) {
+            if (!that_follows) {
                 // "Twenty-seven states led by …", "12 reports": after a number, a plural noun.
                 if (c > st.b && number_word(c - 1)) return false;
                 // "member states", "insurance claims": after a lowercase noun, a compound noun.
