@@ -332,6 +332,74 @@ TEST_CASE("attribution: a quote alone in a paragraph continues the previous spea
     }
 }
 
+TEST_CASE("attribution: a quote after its speaker's sentence continues it over nouns that look like cues", "[attribution]") {
+    // "states", "question", "cheers", "Post" are cue forms read as nouns here, so they are no
+    // report of their own between the two pieces.
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"“Ted Cruz is not my favorite,” Graham told CBS News on Tuesday, when a dozen states held contests. “But we may rally.”",
+         "Graham"},
+        {"“Of course it is not appropriate,” Cruz said in response to a question from a reporter. “What a bizarre world.”",
+         "Cruz"},
+        {"“We are going to win,” Sanders said to cheers at a rally in Anaheim. “And we will march on.”", "Sanders"},
+        {"“I like Paul,” Trump told the Washington Post on Monday. “We need very strong leadership.”", "Trump"},
+    };
+    for (const auto& [text, name] : cases) {
+        INFO(text);
+        const auto r = attribute(std::string(text));
+        // The second piece: its own record or joined to the first (one record for both).
+        const auto& last = r.a.quotations.back();
+        const std::size_t open = text.rfind("“") + std::string_view("“").size();
+        CHECK(whosaid::view_of(r.text, last.content).ends_with(text.substr(open, text.rfind("”") - open)));
+        CHECK(r.speaker(last) == name);
+    }
+    SECTION("an adverb is no speaker of the clause in between") {
+        const auto r = attribute(
+            "“We were attacked downtown,” Clinton said, with a passion that almost suggested that the question was out "
+            "of line. “I did spend a lot of time helping them rebuild.”");
+        REQUIRE(r.a.quotations.size() >= 2);
+        for (const auto& q : r.a.quotations) CHECK(r.speaker(q) != "almost");
+    }
+    SECTION("a quotation with a reporting verb of its own right after it continues no one") {
+        const auto r = attribute(
+            "The veto angered families of victims, many of whom say the claims are unfounded.\n\n“They are 100 percent wrong,” said grieving widows across the country.");
+        const auto& q = r.at("They are 100");
+        CHECK(r.speaker(q) != "whom");
+        CHECK_FALSE(q.mention.has_value());
+    }
+    SECTION("a verb in between is still another report") {
+        const auto r = attribute("“We will win,” Sanders said on Monday. Clinton states her case daily. “Nobody knows.”");
+        CHECK(r.at("Nobody knows").speaker != r.at("We will win").speaker);
+    }
+}
+
+TEST_CASE("attribution: a plural possessive's bare apostrophe is no quotation mark", "[attribution]") {
+    for (const std::string_view text : {std::string_view("“We are on pace,” Jeff Weaver, Sanders’ campaign manager, said."),
+                                        std::string_view("“We are on pace,” Jeff Weaver, Sanders' campaign manager, said.")}) {
+        INFO(text);
+        const auto r = attribute(std::string(text));
+        CHECK(r.view(r.at("We are on pace").mention) == "Jeff Weaver");
+        CHECK(r.view(r.at("We are on pace").cue) == "said");
+    }
+    SECTION("but the same mark closing a quotation closes it") {
+        const auto r = attribute("‘We want more jobs’ he said.");
+        CHECK(r.view(r.at("We want more jobs").cue) == "said");
+    }
+}
+
+TEST_CASE("attribution: \"…,\" said the N: any noun phrase with a determiner names the speaker", "[attribution]") {
+    const auto r = attribute("“Donald is an amazing leader,” said the former model. “He will work for you,” said the 46-year-old.");
+    CHECK(r.view(r.at("Donald is").mention) == "the former model");
+    CHECK(r.view(r.at("He will work").mention) == "the 46-year-old");
+    SECTION("not when the phrase runs on into a clause") {
+        const auto r2 = attribute("“We lost,” said the morning papers were wrong about it.");
+        CHECK_FALSE(r2.at("We lost").mention.has_value());
+    }
+    SECTION("a slash between numbers stays inside the phrase") {
+        const auto r3 = attribute("“They are wrong,” said 9/11 widow Terry Strada.");
+        CHECK(r3.speaker(r3.at("They are wrong")) == "Terry Strada");
+    }
+}
+
 TEST_CASE("attribution: the quote before a sentence naming its speaker", "[attribution]") {
     const auto r = attribute("“We will win.” Mary Smith said this to her supporters at a rally in Ohio on Monday night.");
     const auto& q = r.at("We will win");

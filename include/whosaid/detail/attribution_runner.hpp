@@ -485,6 +485,17 @@ private:
             x.sent = sent;
             capitalised += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
             if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
+            // "Sanders’ campaign manager": an apostrophe glued to a word in "s", before a word, is
+            // a plural possessive (no quotation mark; one that closes a quotation is unmarked below).
+            if ((x.cp == 0x2019 || x.cp == '\'') && !x.word() && i > 0 && i + 1 < nt_run) [[unlikely]] {
+                const token& w = d_.tok[i - 1];
+                const token& nx = d_.tok[i + 1];
+                const char last = text[w.end() - 1];
+                if ((x.shape & (s_space_before | s_possessive)) == 0 && w.word() && (last == 's' || last == 'S') &&
+                    nx.word() && (nx.shape & s_space_before) != 0 && (nx.shape & s_break_before) == 0) {
+                    x.shape |= s_possessive;
+                }
+            }
         }
         if (nt_run > 0) {
             d_.sent_tok.back().e = nt_run;
@@ -507,6 +518,7 @@ private:
             std::size_t e = static_cast<std::size_t>(ub - d_.tok.begin());
             while (e > b && raw(e - 1).end() > q.outer.end) --e;  // a token straddling the end is outside
             q.otok = {b, e};
+            if (e > b && !raw(e - 1).word()) d_.tok[e - 1].shape &= static_cast<std::uint16_t>(~s_possessive);
             if (e > b) {
                 q.para_first = para(b);
                 q.para_last = para(e - 1);
@@ -1173,6 +1185,12 @@ private:
                     ++i;
                     continue;
                 }
+                // "9/11 widow Terry Strada", "24/7 coverage": a slash glued between two numbers.
+                if (x.cp == '/' && i > k && i + 1 < hi && (x.shape & s_space_before) == 0 &&
+                    (tc(i - 1).shape & s_digit) != 0 && (tc(i + 1).shape & (s_digit | s_space_before)) == s_digit) {
+                    ++i;
+                    continue;
+                }
                 break;
             }
             if (x.is(w_of) && !name_tok(i)) {
@@ -1244,6 +1262,10 @@ private:
         while (last > np.b && !t(last - 1).word()) --last;
         if (last == np.b) return np_class::other;
         const token& h = tc(last - 1);
+        // "the 46-year-old", "the 70-year-olds": a person by age.
+        const std::string_view hw = word_text(last - 1);
+        if (hw.ends_with("-year-old")) return np_class::nominal;
+        if (hw.ends_with("-year-olds")) return np_class::group;
         if (h.cp >= '0' && h.cp <= '9') return np_class::none;  // "758 pledged delegates"
         if (h.is(w_nominal | w_title) && !h.is(w_org)) {
             if (h.is(w_plural)) return np_class::group;
@@ -1690,7 +1712,14 @@ private:
             ((t(i).shape & s_cap) == 0 || m.phrase)) {
             const std::size_t ce = i + m.len;
             const tspan np = np_after(ce, hi);
-            if (!np.empty() && strong(np)) {
+            // A speaker-like phrase, or any noun phrase with a determiner that ends the clause
+            // ("“…,” said the designer." — after a quotation, "said the N" names who said it).
+            const auto determined = [&] {
+                const std::size_t after = np.e;
+                return tc(np.b).is(w_det) && lower(np.b) && !tc(np.b).is(w_pron) && classify(np) == np_class::other &&
+                       (after >= hi || final_punct(after) || punct(after, ','));
+            };
+            if (!np.empty() && (strong(np) || determined())) {
                 if (ended && clause_words(np.e, hi) > 6) return false;
                 f.cue = {i, ce};
                 f.mention = np;
@@ -2599,6 +2628,15 @@ private:
             f.kind = quote_kind::direct;
             f.sentence = t(q.otok.b).sent;
             const bool opens_para = q.otok.b == d_.para_tok[q.para_first].b;
+            // "“…,” said grieving widows across the country.": a reporting verb right after the quotation
+            // gives it a speaker of its own, which the tail rules could not read; it continues
+            // no one.
+            if (inverted_cue_after(q.otok.e)) {
+                f.type = frame_type::unattributed;
+                q.frame = static_cast<std::int32_t>(d_.frames.size());
+                d_.frames.push_back(f);
+                continue;
+            }
             // Candidate 1: the quotation before, attributed, in this paragraph or the one before
             // (or two before, over a paragraph of narrative without reporting cues).
             std::int32_t from = -1;
@@ -2691,6 +2729,34 @@ private:
         }
     }
 
+    /// A lowercase reporting verb in the past or -s form at token i, after an optional comma, in
+    /// the sentence and paragraph of token i - 1 ("…,” said …", "…” says …").
+    [[nodiscard]] bool inverted_cue_after(std::size_t i) const {
+        if (i == 0 || i >= ntok()) return false;
+        const std::size_t prev = i - 1;
+        if (punct(i, ',')) ++i;
+        if (i >= ntok() || t(i).sent != t(prev).sent || !lower(i) || (t(i).shape & s_used) != 0) return false;
+        cue_match m;
+        return tc(i).is(w_form_past | w_form_s) && cue_at(i, d_.sent_tok[t(i).sent].e, m) && m.role != phrase_role::adjunct;
+    }
+
+    /// A one-word cue form at token i (past token b) that reads as a noun, never as a verb: a
+    /// capitalised word inside its sentence ("the Washington Post", "Secretary of State"), or a
+    /// noun form after a determiner, a possessive, a number or a preposition other than "to"
+    /// ("a question", "his remarks", "a dozen states", "to cheers" — a base form after "to" is
+    /// an infinitive: "to report").
+    [[nodiscard]] bool noun_reading(std::size_t i, std::size_t b) const {
+        const token& x = tc(i);
+        if ((x.shape & (s_cap | s_allcaps)) != 0) return !sent_start(i);
+        if (!x.is(w_cue_nouny) || !x.is(w_form_base | w_form_s) || i <= b) return false;
+        const std::size_t p = i - 1;
+        if ((t(p).shape & s_possessive) != 0 || number_word(p)) return true;
+        if (!t(p).word() || !lower(p)) return false;
+        if (tc(p).is(w_det) && !tc(p).is(w_pron | w_that)) return true;
+        if (tc(p).is(w_prep | w_of)) return !key_is(p, "to") || x.is(w_form_s);
+        return false;
+    }
+
     /// A reporting cue of its own between tokens b and e (more than `limit` tokens count as one):
     /// not a cue already used, not one inside a quotation, not a passive ("was first reported").
     [[nodiscard]] bool between_has_cue(std::size_t b, std::size_t e, std::size_t limit) const {
@@ -2699,6 +2765,7 @@ private:
             cue_match m;
             if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
             if (!m.phrase && tc(i).is(w_cue_fragment)) continue;  // "likened": not a report by itself
+            if (!m.phrase && noun_reading(i, b)) continue;
             if (!m.phrase && tc(i).is(w_form_past)) {
                 bool passive = false;
                 static_cast<void>(skip_aux_back(i, b, passive));

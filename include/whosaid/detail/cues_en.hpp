@@ -140,7 +140,7 @@ inline constexpr verb_row verbs[] = {
     {"snap", "snaps", "snapped", "snapped", "snapping", verb_quote},
     {"fume", "fumes", "fumed", "fumed", "fuming", verb_quote},
     {"sigh", "sighs", "sighed", "sighed", "sighing", verb_quote},
-    {"laugh", "laughs", "laughed", "laughed", "laughing", verb_quote},
+    {"laugh", "laughs", "laughed", "laughed", "laughing", verb_quote | verb_nouny},
     {"recommend", "recommends", "recommended", "recommended", "recommending", verb_pastadj},
     {"forecast", "forecasts", "forecast", "forecast", "forecasting", verb_nouny},
     {"assess", "assesses", "assessed", "assessed", "assessing", 0},
@@ -165,7 +165,7 @@ inline constexpr verb_row verbs[] = {
     {"roar", "roars", "roared", "roared", "roaring", verb_quote},
     {"bellow", "bellows", "bellowed", "bellowed", "bellowing", verb_quote},
     {"gasp", "gasps", "gasped", "gasped", "gasping", verb_quote},
-    {"cheer", "cheers", "cheered", "cheered", "cheering", verb_quote},
+    {"cheer", "cheers", "cheered", "cheered", "cheering", verb_quote | verb_nouny},
     // Characterising verbs: reported speech only when their clause quotes the speaker's words
     // ("Trump likened the refugees to a “vicious snake”", "she blamed the “fog of war”").
     {"blame", "blames", "blamed", "blamed", "blaming", verb_fragment},

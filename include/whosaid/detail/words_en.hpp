@@ -60,6 +60,7 @@ inline constexpr word_row function_words[] = {
     {"orderly", w_noun_ly}, {"scholarly", w_noun_ly}, {"worldly", w_noun_ly}, {"butterfly", w_noun_ly},
     {"just", w_adv}, {"only", w_adv}, {"always", w_adv}, {"soon", w_adv}, {"since", w_adv | w_conj},
     {"nevertheless", w_adv}, {"however", w_adv}, {"too", w_adv}, {"long", w_adv},
+    {"almost", w_adv}, {"rather", w_adv}, {"sometimes", w_adv}, {"ever", w_adv}, {"quite", w_adv},
     {"n't", w_adv}, {"reportedly", w_adv}, {"allegedly", w_adv}, {"previously", w_adv},
     {"recently", w_adv | w_time}, {"repeatedly", w_adv}, {"publicly", w_adv}, {"privately", w_adv},
     {"separately", w_adv}, {"finally", w_adv}, {"initially", w_adv}, {"subsequently", w_adv},
