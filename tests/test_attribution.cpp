@@ -667,6 +667,34 @@ TEST_CASE("attribution: \"CLAUSE, according to X, but …\" reports the clause b
     CHECK(r.view(r.a.quotations.front().mention) == "the count");
 }
 
+TEST_CASE("attribution: \"according to\" a source after an adjective, or followed by its description", "[attribution]") {
+    SECTION("an adjective that is no noun-phrase word elsewhere opens the source") {
+        const auto r = attribute("Late Sunday, Clinton won the primary in Puerto Rico, according to early returns.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Late Sunday, Clinton won the primary in Puerto Rico");
+        CHECK(r.view(r.a.quotations.front().mention) == "early returns");
+        const auto r2 = attribute("According to early results of the exit poll, Clinton led in both states.");
+        REQUIRE(r2.has("Clinton led"));
+        CHECK(r2.view(r2.at("Clinton led").mention) == "early results of the exit poll");
+    }
+    SECTION("CLAUSE, according to X, a description of X.") {
+        const auto r = attribute("The channel made $1.6 billion in operating profit in 2015, according to Brian Wieser, an analyst at Pivotal Research Group.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "The channel made $1.6 billion in operating profit in 2015");
+        CHECK(r.speaker(r.a.quotations.front()) == "Brian Wieser");
+    }
+    SECTION("CLAUSE, according to X, PARTICIPLE …") {
+        const auto r = attribute("Verizon has struck a work agreement with the unions, according to the Labor Department, taking a step toward ending the strike.");
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Verizon has struck a work agreement with the unions");
+    }
+    SECTION("a clause after the source's comma is still the report") {
+        const auto r = attribute("Late on Monday, according to the officials, the plan was dropped.");
+        REQUIRE(r.has("the plan"));
+        CHECK(r.view(r.at("the plan").mention) == "the officials");
+    }
+}
+
 TEST_CASE("attribution: sources named by a report, data or a statement after \"according to\"", "[attribution]") {
     SECTION("a noun form of a reporting verb heads the source") {
         const auto r = attribute("Hackers accessed the computer of Sheila Bair, according to the congressional report.");

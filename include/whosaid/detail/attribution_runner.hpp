@@ -1232,6 +1232,37 @@ private:
         return {k, e};
     }
 
+    /// The source named after "according to" (at token k, before `hi`): a noun phrase whose
+    /// head may be a report noun, after an adjective that is no noun-phrase word elsewhere ("early
+    /// results of the exit poll", "last week's survey"). Empty when there is none.
+    [[nodiscard]] tspan source_after(std::size_t k, std::size_t hi) const {
+        const tspan np = np_after(k, hi, true);
+        if (!np.empty() || k + 1 >= hi || !t(k).word() || !lower(k) || tc(k).is(w_prep | w_conj | w_that)) return np;
+        if (!(adverb_ly(tc(k)) || tc(k).is(w_time))) return np;
+        const tspan rest = np_after(k + 1, hi, true);
+        return rest.empty() || !lower(k + 1) ? rest : tspan{k, rest.e};
+    }
+
+    /// A lowercase phrase from token k that only describes what came before it and runs to the
+    /// end of the sentence: a participle phrase ("taking a step toward …") or a noun phrase with a
+    /// determiner or a title ("an analyst at Pivotal Research Group", "director of the Survey
+    /// Center, which …"), its prepositional phrases and a relative clause.
+    [[nodiscard]] bool description_to_end(std::size_t k, std::size_t hi) const {
+        if (k >= hi || !t(k).word() || !lower(k) || in_quote(k)) return false;
+        if (ends_ing(k) && !tc(k).is(w_cue)) return true;
+        if (!tc(k).is(w_det | w_title | w_nominal) || tc(k).is(w_pron)) return false;
+        tspan np = np_after(k, hi);
+        for (int n = 0; n < 4 && !np.empty(); ++n) {
+            const std::size_t p = np.e;
+            if (p >= hi || final_punct(p)) return true;
+            if (t(p).word() && tc(p).is(w_rel)) return true;
+            if (punct(p, ',') && p + 1 < hi && t(p + 1).word() && tc(p + 1).is(w_rel)) return true;
+            if (!t(p).word() || !tc(p).is(w_prep | w_of) || tc(p).is(w_conj)) return false;
+            np = np_after(p + 1, hi);
+        }
+        return false;
+    }
+
     /// The person chunk whose name lies in `np`, or -1.
     [[nodiscard]] std::int32_t person_chunk(tspan np) const {
         std::int32_t found = -1;
@@ -2040,7 +2071,7 @@ private:
         }
 
         if (m.role == phrase_role::speaker_after) {
-            const tspan sp = np_after(ce, hi, true);
+            const tspan sp = source_after(ce, hi);
             if (sp.empty()) return false;
             f.mention = sp;
             f.type = frame_type::indirect_source;
@@ -2064,7 +2095,10 @@ private:
                 // no reported clause.
                 const bool conjunction = after + 1 < hi && punct(after, ',') && t(after + 1).word() && lower(after + 1) &&
                                          tc(after + 1).is(w_conj) && !tc(after + 1).is(w_that);
-                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative || conjunction ||
+                // "…, according to Brian Wieser, an analyst at Pivotal Research.", "…, according to
+                // the Labor Department, taking a step …": X's description or a participle phrase.
+                const bool described = after + 1 < hi && punct(after, ',') && description_to_end(after + 1, hi);
+                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative || conjunction || described ||
                     !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
                     const std::size_t cs = clause_start(sb, cut);
                     if (words_in(cs, cut) >= 3) {
