@@ -422,6 +422,24 @@ TEST_CASE("attribution: indirect speech, X said (that) CLAUSE", "[attribution]")
     }
 }
 
+TEST_CASE("attribution: a share of those polled reports what it said", "[attribution]") {
+    const auto r = attribute(
+        "In the poll, nearly three in five said the economy was the top issue. About 42% say the country is on the "
+        "wrong track. About half of Democratic primary voters said they want a nominee who will continue the policies.");
+    CHECK(r.view(r.at("the economy").mention) == "nearly three in five");
+    CHECK(r.view(r.at("the country").mention) == "About 42%");
+    CHECK(r.view(r.at("they want").mention) == "About half of Democratic primary voters");
+    CHECK(r.at("the economy").kind == quote_kind::indirect);
+    SECTION("a number after a reporting verb is the reported clause's subject, not a share") {
+        const auto r2 = attribute("McAuliffe has said about 20 people have indicated interest in the job.");
+        CHECK(r2.view(r2.at("about 20 people").mention) == "McAuliffe");
+    }
+    SECTION("a count of things is still no speaker") {
+        const auto r3 = attribute("The campaign has 758 pledged delegates, officials said.");
+        for (const auto& q : r3.a.quotations) CHECK(r3.view(q.mention) != "758 pledged delegates");
+    }
+}
+
 TEST_CASE("attribution: indirect speech, CLAUSE, X said.", "[attribution]") {
     const auto r = attribute("The countries should deal together with common threats, the minister summarized.");
     const auto& q = r.at("The countries");

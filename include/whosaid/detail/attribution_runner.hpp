@@ -1056,6 +1056,8 @@ private:
             }
             return {};
         }
+        const tspan share = share_before(e, lo);
+        if (!share.empty()) return share;
         tspan np = np_core_before(e, lo);
         // "Trump at the time said", "Beck, who has in the past described": a noun phrase after a
         // preposition is an adjunct; the subject stands before it.
@@ -1082,6 +1084,42 @@ private:
             np = np_core_before(e2, lo);
         }
         return np;
+    }
+
+    /// A share of those polled that ends at `e`, with the approximating words before it: "About 9
+    /// percent", "42%", "Two in three", "nearly nine out of 10", "all but two", "about half of
+    /// Democratic primary voters". Empty when there is none, or when nothing in it would stop
+    /// `np_core_before` ("Nine percent" is a noun phrase as it is).
+    [[nodiscard]] tspan share_before(std::size_t e, std::size_t lo) const {
+        if (e <= lo + 1) return {};
+        std::size_t b = npos;
+        if (punct(e - 1, '%') && (t(e - 2).shape & s_digit) != 0) {
+            b = e - 2;  // "42%"
+        } else if (number_word(e - 1) && e >= lo + 3) {
+            if (key_is(e - 2, "in") && number_word(e - 3)) b = e - 3;  // "Two in three"
+            if (e >= lo + 4 && key_is(e - 2, "of") && key_is(e - 3, "out") && number_word(e - 4)) b = e - 4;
+            if (key_is(e - 2, "but") && key_is(e - 3, "all")) b = e - 3;  // "all but two"
+        }
+        if (b == npos) {
+            // "half of Democratic primary voters", "9 percent": a share or a number heads the
+            // noun phrase; it needs an approximating word before it to be of interest here.
+            const tspan np = np_core_before(e, lo);
+            if (np.empty()) return {};
+            // A number heads it alone or as a percentage, not as a count ("About 12 reports").
+            const bool number_head = number_word(np.b) && (np.size() == 1 || key_is(np.e - 1, "percent"));
+            if (!(number_head || tc(np.b).is(w_share))) return {};
+            b = np.b;
+            if (b <= lo || !(tc(b - 1).is(w_approx) || key_is(b - 1, "than"))) return {};
+        }
+        // "about", "nearly", "more than", "fewer than"
+        if (b > lo && t(b - 1).word() && tc(b - 1).is(w_approx)) {
+            --b;
+        } else if (b > lo + 1 && key_is(b - 1, "than") && t(b - 2).word() && tc(b - 2).is(w_approx)) {
+            b -= 2;
+        }
+        // "McAuliffe has said about 20 people have indicated …": the subject of a reported clause.
+        if (b > lo && t(b - 1).word() && tc(b - 1).is(w_cue)) return {};
+        return {b, e};
     }
 
     /// The subject of the first of two coordinated verbs ("he looked … and said"): the nearest
@@ -1297,7 +1335,11 @@ private:
         const std::string_view hw = word_text(last - 1);
         if (hw.ends_with("-year-old")) return np_class::nominal;
         if (hw.ends_with("-year-olds")) return np_class::group;
-        if (h.cp >= '0' && h.cp <= '9') return np_class::none;  // "758 pledged delegates"
+        // "758 pledged delegates"; not a share of those polled ("42%", "four in 10").
+        if (h.cp >= '0' && h.cp <= '9' &&
+            !(np.size() >= 2 && (punct(np.e - 1, '%') || (np.size() >= 3 && (key_is(np.e - 2, "in") || key_is(np.e - 2, "of")))))) {
+            return np_class::none;
+        }
         if (h.is(w_nominal | w_title) && !h.is(w_org)) {
             if (h.is(w_plural)) return np_class::group;
             return np_class::nominal;

@@ -64,6 +64,8 @@ inline constexpr word_class w_cue_fragment = 1ULL << 41;  ///< A cue only when i
 inline constexpr word_class w_noun_ly = 1ULL << 42;     ///< Ends in "-ly" but is a noun or adjective, no adverb ("tally", "family").
 inline constexpr word_class w_cue_commit = 1ULL << 43;  ///< Reports a commitment as "to" + verb phrase ("vowed to fight on").
 inline constexpr word_class w_cue_object = 1ULL << 44;  ///< Its object is part of the report ("accused Clinton of ducking").
+inline constexpr word_class w_approx = 1ULL << 45;      ///< Approximates a number before it ("about", "nearly", "more" than).
+inline constexpr word_class w_share = 1ULL << 46;       ///< A share of a group ("half", "thirds", "majority").
 
 /// Verb classes of a row in a reporting-verb table.
 inline constexpr std::uint8_t verb_tell = 1;    ///< The first object is the addressee.

@@ -111,6 +111,15 @@ inline constexpr word_row function_words[] = {
     {"appearance", w_report}, {"op-ed", w_report}, {"video", w_report}, {"message", w_report},
     {"rally", w_report}, {"debate", w_report}, {"hearing", w_report}, {"meeting", w_report},
     {"session", w_report}, {"event", w_report}, {"broadcast", w_report}, {"podcast", w_report},
+    // Shares of those polled and the words that approximate them ("about half of voters said",
+    // "nearly three in five said", "more than 40 percent say").
+    {"about", w_approx}, {"nearly", w_approx}, {"almost", w_approx}, {"around", w_approx},
+    {"over", w_approx}, {"roughly", w_approx}, {"approximately", w_approx}, {"only", w_approx},
+    {"just", w_approx}, {"some", w_approx}, {"more", w_approx}, {"fewer", w_approx},
+    {"less", w_approx}, {"under", w_approx},
+    {"half", w_share}, {"third", w_share}, {"thirds", w_share}, {"quarter", w_share},
+    {"quarters", w_share}, {"fifth", w_share}, {"fifths", w_share}, {"majority", w_share},
+    {"majorities", w_share}, {"plurality", w_share},
     // Sources that are no person, named in a headline label ("Poll: …").
     {"poll", w_known}, {"survey", w_known}, {"study", w_known},
     // Typical addressees ("told reporters").
