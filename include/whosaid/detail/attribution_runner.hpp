@@ -485,18 +485,8 @@ private:
             x.sent = sent;
             capitalised += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
             if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
-            // "Sanders’ campaign manager": an apostrophe glued to a word in "s", before a word, is
-            // a plural possessive (no quotation mark; one that closes a quotation is unmarked below).
-            if ((x.cp == 0x2019 || x.cp == '\'') && !x.word() && i > 0 && i + 1 < nt_run) [[unlikely]] {
-                const token& w = d_.tok[i - 1];
-                const token& nx = d_.tok[i + 1];
-                const char last = text[w.end() - 1];
-                if ((x.shape & (s_space_before | s_possessive)) == 0 && w.word() && (last == 's' || last == 'S') &&
-                    nx.word() && (nx.shape & s_space_before) != 0 && (nx.shape & s_break_before) == 0) {
-                    x.shape |= s_possessive;
-                }
-            }
         }
+        mark_plural_possessives(units_.front().begin, units_.back().end);
         if (nt_run > 0) {
             d_.sent_tok.back().e = nt_run;
             d_.para_tok.back().e = nt_run;
@@ -1056,9 +1046,9 @@ private:
             }
             return {};
         }
-        const tspan share = share_before(e, lo);
-        if (!share.empty()) return share;
         tspan np = np_core_before(e, lo);
+        const tspan share = share_before(e, lo, np);
+        if (!share.empty()) return share;
         // "Trump at the time said", "Beck, who has in the past described": a noun phrase after a
         // preposition is an adjunct; the subject stands before it.
         for (int hop = 0; hop < 2 && !np.empty() && np.b > lo && tc(np.b - 1).is(w_prep) && !tc(np.b - 1).is(w_of); ++hop) {
@@ -1086,30 +1076,72 @@ private:
         return np;
     }
 
+    /// "Sanders’ campaign manager": an apostrophe glued to a word in "s" and followed, on the
+    /// same line, by a spaced word is a plural possessive, no quotation mark; its token gets
+    /// `s_possessive` (one that closes a quotation is unmarked when quotations are put onto the
+    /// tokens). Finds the apostrophes in bytes [b, e) with memchr, not by visiting every token:
+    /// they are rare, and the token loop of `setup` is hot.
+    void mark_plural_possessives(std::size_t b, std::size_t e) {
+        const std::string_view text = d_.text;
+        const auto mark = [&](std::size_t at) {  // `at`: the apostrophe's first byte
+            if (at == b || (text[at - 1] != 's' && text[at - 1] != 'S')) return;
+            const auto it = std::lower_bound(d_.tok.begin(), d_.tok.end(), at,
+                                             [](const token& x, std::size_t off) { return x.begin < off; });
+            const auto i = static_cast<std::size_t>(it - d_.tok.begin());
+            if (i == 0 || i + 1 >= ntok() || it->begin != at || it->word()) return;
+            token& x = d_.tok[i];
+            const token& nx = d_.tok[i + 1];
+            if ((x.shape & (s_space_before | s_possessive)) == 0 && d_.tok[i - 1].word() && nx.word() &&
+                (nx.shape & s_space_before) != 0 && (nx.shape & s_break_before) == 0) {
+                x.shape |= s_possessive;
+            }
+        };
+        const char* const base = text.data();
+        for (const char c : {'\'', '\x99'}) {  // "'", and the last byte of "’" (E2 80 99)
+            std::size_t at = b;
+            while (at < e) {
+                const void* hit = std::memchr(base + at, c, e - at);
+                if (hit == nullptr) break;
+                const auto k = static_cast<std::size_t>(static_cast<const char*>(hit) - base);
+                if (c == '\'') {
+                    mark(k);
+                } else if (k >= b + 2 && static_cast<unsigned char>(text[k - 1]) == 0x80 &&
+                           static_cast<unsigned char>(text[k - 2]) == 0xE2) {
+                    mark(k - 2);
+                }
+                at = k + 1;
+            }
+        }
+    }
+
     /// A share of those polled that ends at `e`, with the approximating words before it: "About 9
     /// percent", "42%", "Two in three", "nearly nine out of 10", "all but two", "about half of
-    /// Democratic primary voters". Empty when there is none, or when nothing in it would stop
-    /// `np_core_before` ("Nine percent" is a noun phrase as it is).
-    [[nodiscard]] tspan share_before(std::size_t e, std::size_t lo) const {
+    /// Democratic primary voters". `np` is `np_core_before(e, lo)`. Empty when there is none, or
+    /// when nothing in it would stop `np_core_before` ("Nine percent" is a noun phrase as it is).
+    /// The cheap tests come first: this runs for every subject looked up before a cue.
+    [[nodiscard]] tspan share_before(std::size_t e, std::size_t lo, tspan np) const {
         if (e <= lo + 1) return {};
         std::size_t b = npos;
         if (punct(e - 1, '%') && (t(e - 2).shape & s_digit) != 0) {
             b = e - 2;  // "42%"
-        } else if (number_word(e - 1) && e >= lo + 3) {
-            if (key_is(e - 2, "in") && number_word(e - 3)) b = e - 3;  // "Two in three"
-            if (e >= lo + 4 && key_is(e - 2, "of") && key_is(e - 3, "out") && number_word(e - 4)) b = e - 4;
-            if (key_is(e - 2, "but") && key_is(e - 3, "all")) b = e - 3;  // "all but two"
+        } else if (e >= lo + 3 && t(e - 2).word()) {
+            if (key_is(e - 2, "in") && number_word(e - 3) && number_word(e - 1)) {
+                b = e - 3;  // "Two in three"
+            } else if (e >= lo + 4 && key_is(e - 2, "of") && key_is(e - 3, "out") && number_word(e - 4) &&
+                       number_word(e - 1)) {
+                b = e - 4;  // "nine out of 10"
+            } else if (key_is(e - 2, "but") && key_is(e - 3, "all") && number_word(e - 1)) {
+                b = e - 3;  // "all but two"
+            }
         }
         if (b == npos) {
             // "half of Democratic primary voters", "9 percent": a share or a number heads the
             // noun phrase; it needs an approximating word before it to be of interest here.
-            const tspan np = np_core_before(e, lo);
-            if (np.empty()) return {};
+            if (np.empty() || np.b <= lo || !(tc(np.b - 1).is(w_approx) || key_is(np.b - 1, "than"))) return {};
             // A number heads it alone or as a percentage, not as a count ("About 12 reports").
             const bool number_head = number_word(np.b) && (np.size() == 1 || key_is(np.e - 1, "percent"));
             if (!(number_head || tc(np.b).is(w_share))) return {};
             b = np.b;
-            if (b <= lo || !(tc(b - 1).is(w_approx) || key_is(b - 1, "than"))) return {};
         }
         // "about", "nearly", "more than", "fewer than"
         if (b > lo && t(b - 1).word() && tc(b - 1).is(w_approx)) {
