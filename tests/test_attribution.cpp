@@ -1080,6 +1080,17 @@ TEST_CASE("attribution: a clause ends before a coordinated cue of the same subje
     CHECK(whosaid::view_of(r.text, r.at("Clinton").content) == "Clinton");
 }
 
+TEST_CASE("attribution: a phrase cue ending in a cue word introduces the quote (\"went on to say, “…”\")", "[attribution]") {
+    const auto r = attribute("He went on to say, “She once threw a Bible at an agent.”");
+    CHECK(r.view(r.at("She once").cue) == "went on to say");
+    CHECK(r.view(r.at("She once").mention) == "He");
+    SECTION("the subject of a reported clause is not the subject of a coordinated cue") {
+        const auto r2 = attribute(
+            "Trump joked that Brooklyn was his answer, but said, “There are places in America that are dangerous.”");
+        CHECK(r2.speaker(r2.at("There are places")) == "Trump");
+    }
+}
+
 TEST_CASE("attribution: an apposition between dashes; X says, ADJUNCT, CLAUSE", "[attribution]") {
     const auto r = attribute("Deborah Reynolds - the girlfriend of Santilli and co-host on his channel - told The Washington Post that his views turned extreme.");
     REQUIRE(r.has("his views"));

@@ -1170,7 +1170,13 @@ private:
             const std::int32_t c = t(k).chunk;
             if (c >= 0) {
                 const chunk& ch = d_.chunks[static_cast<std::size_t>(c)];
-                if (!ch.name.empty() && ch.name.e == k + 1) return np_core_before(k + 1, lo);
+                if (!ch.name.empty() && ch.name.e == k + 1) {
+                    // "Trump joked that Brooklyn was his answer, but said": the subject of a
+                    // reported clause is no subject of the sentence's verbs.
+                    const tspan np = np_core_before(k + 1, lo);
+                    if (!np.empty() && np.b > lim && tc(np.b - 1).is(w_that) && lower(np.b - 1)) continue;
+                    return np;
+                }
             }
             // "The relatives watched the videos … and said": the noun phrase that opens the
             // sentence, before a past-tense verb.
@@ -1724,6 +1730,17 @@ private:
                 if (!mm.phrase && (t(k).shape & s_cap) != 0 && !sent_start(k)) continue;
                 c = k;
                 m = mm;
+                // "He went on to say, “…”": the last word of a phrase cue is a cue itself; the
+                // phrase that ends with it is the cue.
+                for (std::size_t b = k; !mm.phrase && b-- > lo && k - b <= 4;) {
+                    if (final_punct(b) || qmark(b)) break;
+                    cue_match pm;
+                    if (cue_at(b, j, pm) && pm.phrase && pm.role == phrase_role::speaker_before && b + pm.len == k + mm.len) {
+                        c = b;
+                        m = pm;
+                        break;
+                    }
+                }
                 break;
             }
         }
