@@ -342,6 +342,8 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
          "Cruz"},
         {"“We are going to win,” Sanders said to cheers at a rally in Anaheim. “And we will march on.”", "Sanders"},
         {"“I like Paul,” Trump told the Washington Post on Monday. “We need very strong leadership.”", "Trump"},
+        {"“It is her mission,” Clinton continued, prompting loud, sustained cheers. “You know, like the mothers.”", "Clinton"},
+        {"“She is bad,” Donald Trump wrote in an early morning tweet on Monday. “Her mind is shot — resign!”", "Donald Trump"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

@@ -2874,9 +2874,19 @@ private:
         const token& x = tc(i);
         if ((x.shape & (s_cap | s_allcaps)) != 0) return !sent_start(i);
         if (!x.is(w_cue_nouny) || !x.is(w_form_base | w_form_s) || i <= b) return false;
-        const std::size_t p = i - 1;
+        std::size_t p = i - 1;
+        // "prompting loud, sustained cheers", "in an early morning tweet": up to three modifiers
+        // (time words, "-ed" and "-ly" words, a word of a comma list) stand between the noun and
+        // what marks it.
+        for (int k = 0; k < 3 && p > b; ++k) {
+            const bool modifier = t(p).word() && lower(p) && !tc(p).is(w_cue | w_verb | w_det | w_prep | w_pron | w_conj | w_aux) &&
+                                  (tc(p).is(w_time) || ends_ed(p) || adverb_ly(tc(p)) || (k > 0 && punct(p + 1, ',')));
+            if (!modifier && !(k > 0 && punct(p, ','))) break;
+            --p;
+        }
         if ((t(p).shape & s_possessive) != 0 || number_word(p)) return true;
         if (!t(p).word() || !lower(p)) return false;
+        if (x.is(w_form_s) && ends_ing(p) && !tc(p).is(w_cue)) return true;  // "prompting cheers"
         if (tc(p).is(w_det) && !tc(p).is(w_pron | w_that)) return true;
         if (tc(p).is(w_prep | w_of)) return !key_is(p, "to") || x.is(w_form_s);
         return false;
