@@ -2869,7 +2869,8 @@ private:
     /// capitalised word inside its sentence ("the Washington Post", "Secretary of State"), or a
     /// noun form after a determiner, a possessive, a number or a preposition other than "to"
     /// ("a question", "his remarks", "a dozen states", "to cheers" — a base form after "to" is
-    /// an infinitive: "to report").
+    /// an infinitive: "to report"), maybe with modifiers between ("an early morning tweet"), or
+    /// an -s form after a participle ("prompting loud, sustained cheers").
     [[nodiscard]] bool noun_reading(std::size_t i, std::size_t b) const {
         const token& x = tc(i);
         if ((x.shape & (s_cap | s_allcaps)) != 0) return !sent_start(i);
