@@ -1578,6 +1578,37 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
     }
 }
 
+TEST_CASE("attribution: the fast path keeps a possessive with its word at every block offset", "[attribution]") {
+    // Internal: a word and its "'s" that end near byte 56 of a 64-byte block (where the block's
+    // own tokens stop) or straddle it, and a line break before the word: the fast path gives
+    // the code point loop's tokens, space and break flags included.
+    using namespace whosaid::detail::attr;
+    const engine eng(whosaid::attribution_options{});
+    for (std::size_t pad = 40; pad < 66; ++pad) {
+        for (const char* word : {"Clinton", "Al", "x", "said"}) {
+            for (const char* gap : {" ", "\n", " \n  "}) {
+                std::string text(pad, 'a');
+                for (std::size_t k = 7; k < pad; k += 8) text[k] = ' ';
+                text += gap;
+                text += word;
+                text += "'s campaign, said the reporters at the White House on Tuesday afternoon.";
+                std::vector<token> fast;
+                std::vector<token> slow;
+                tokenize(text, 0, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
+                tokenize(text, 0, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
+                INFO("pad " << pad << " word " << word);
+                REQUIRE(fast.size() == slow.size());
+                for (std::size_t i = 0; i < fast.size(); ++i) {
+                    INFO("token " << i << " at " << slow[i].begin);
+                    CHECK(fast[i].begin == slow[i].begin);
+                    CHECK(fast[i].length == slow[i].length);
+                    CHECK((fast[i].shape & ~s_maybe_cue) == (slow[i].shape & ~s_maybe_cue));
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("attribution: pathological input stays bounded", "[attribution]") {
     const whosaid::speaker_attributor at;
     SECTION("10,000 quotes in one paragraph") {

@@ -176,7 +176,7 @@ public:
     /// Builds the lookup table; call once after the last `add`.
     void freeze() {
         std::size_t cap = 64;
-        while (cap < keys_.size() * 4 + 1) cap <<= 1U;  // load <= 1/4: one probe as a rule
+        while (cap < keys_.size() * 2 + 1) cap <<= 1U;  // load <= 1/2
         slots_.assign(cap, slot{});
         bloom_.assign(bloom_bits / 64, 0);
         mask_ = cap - 1;
@@ -185,28 +185,32 @@ public:
             bloom_[(h >> 48U) / 64] |= 1ULL << ((h >> 48U) % 64);
             std::size_t s = static_cast<std::size_t>(h) & mask_;
             while (slots_[s].id >= 0) s = (s + 1) & mask_;
-            slots_[s] = {h, entries_[id].cls, static_cast<std::int32_t>(id), static_cast<std::uint32_t>(keys_[id].size())};
+            slots_[s] = {check_of(h), static_cast<std::int32_t>(id)};
         }
         building_.clear();
     }
 
-    /// The entry id of the lowercase word `lower` whose hash is `h`, or -1. A slot holds the
-    /// hash, length and classes together: one cache line per probe.
+    /// The entry id of the lowercase word `lower` whose hash is `h`, or -1.
     [[nodiscard]] std::int32_t find(std::string_view lower, std::uint64_t h) const noexcept {
         word_class ignored = 0;
         return find(lower.size(), h, ignored);
     }
 
-    /// `find` by length and hash, also giving the classes.
+    /// `find` by length and hash, also giving the classes. The table is small on purpose:
+    /// 8-byte slots at load <= 1/2 (64 KiB for the English tables, where slots of a full hash,
+    /// the classes and the length at load 1/4 took 384 KiB, most of a core's L2 cache, which
+    /// the tokens of the text need too). A word matches on its bucket and bits 32..63 of its
+    /// 64-bit hash, which mixes in the length: a collision between a table word and another
+    /// word is vanishingly rare and would only change one word's class.
     [[nodiscard]] std::int32_t find(std::size_t len, std::uint64_t h, word_class& cls) const noexcept {
+        static_cast<void>(len);  // part of the hash (`hash_key` seeds with it)
         if ((bloom_[(h >> 48U) / 64] & (1ULL << ((h >> 48U) % 64))) == 0) return -1;
+        const std::uint32_t check = check_of(h);
         std::size_t s = static_cast<std::size_t>(h) & mask_;
         while (slots_[s].id >= 0) {
             const slot& sl = slots_[s];
-            // The 64-bit hash and the length decide (a collision of both between a table word
-            // and another word is vanishingly rare and would only change one word's class).
-            if (sl.hash == h && sl.len == len) {
-                cls = sl.cls;
+            if (sl.check == check) {
+                cls = entries_[static_cast<std::size_t>(sl.id)].cls;
                 return sl.id;
             }
             s = (s + 1) & mask_;
@@ -219,11 +223,10 @@ public:
 
 private:
     struct slot {
-        std::uint64_t hash = 0;
-        word_class cls = 0;
+        std::uint32_t check = 0;  ///< Bits 32..63 of the hash.
         std::int32_t id = -1;
-        std::uint32_t len = 0;
     };
+    [[nodiscard]] static constexpr std::uint32_t check_of(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h >> 32U); }
     static constexpr std::size_t bloom_bits = 1U << 16U;
     std::unordered_map<std::string, std::int32_t> building_;
     std::vector<std::string> keys_;
@@ -676,12 +679,38 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                 const std::uint64_t ends = w & ~(w >> 1U);
                 const std::uint64_t punct_bits = ~(w | m.space) & ~(poss << 1U);
                 std::uint64_t todo = (starts | punct_bits) & bit_range(0, 56);
+                // A possessive right after a word belongs with it, also past byte 56, when the
+                // word starts before byte 56 (its apostrophe at byte 61 at most: the word then
+                // ends by byte 60, so it is emitted here, and its "'s" by byte 62).
+                for (std::uint64_t late = poss & bit_range(56, 62); late != 0; late &= late - 1) {
+                    const auto at = static_cast<unsigned>(std::countr_zero(late));
+                    if ((starts & bit_range(56, at)) == 0) todo |= 1ULL << at;
+                }
                 unsigned last = 0;   // first byte after the previous token, within the block
                 unsigned stop = 56;  // where the block's work ends
                 // Words with no digit and no uppercase letter after the first byte (lowercase or
                 // capitalised: nearly all) take one branch; the rest take the full shape rules.
                 const std::uint64_t odd = (m.upper & ~starts) | m.digit;
                 const std::uint64_t cap_start = m.upper & starts;
+                // White space before a token, per block rather than per token: every byte between
+                // two tokens of a block is white space (tokens cover the rest), so a token at k > 0
+                // has space before it exactly when byte k-1 is white space, and a line break before
+                // it when the run of white space ending at k-1 holds one (the breaks are smeared up
+                // through their runs, 6 steps, only in the blocks that have one). Before byte 0,
+                // `pending` says.
+                const std::uint64_t space_before = m.space << 1U;
+                std::uint64_t break_before = 0;
+                if (m.brk != 0) {
+                    std::uint64_t f = m.brk;
+                    std::uint64_t run = m.space;
+                    for (unsigned sh = 1; sh < 64; sh <<= 1U) {
+                        f |= (f << sh) & run;
+                        run &= run << sh;
+                    }
+                    break_before = f << 1U;
+                }
+                // At most 64 tokens per block: the vector grows here, not in the token loop.
+                if (out.capacity() - out.size() < 64) out.reserve(std::max<std::size_t>(out.size() + 64, out.capacity() * 2));
                 while (todo != 0) {
                     const auto k = static_cast<unsigned>(std::countr_zero(todo));
                     todo &= todo - 1;
@@ -708,7 +737,7 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                         const std::uint64_t lm = ((2ULL << e) - 1) & ~(kb - 1);
                         if ((odd & lm) == 0) [[likely]] {
                             // A single letter has no inner mark (one needs word bytes on both sides).
-                            shape = static_cast<std::uint16_t>(s_word | ((cap_start & kb) != 0 ? s_cap : 0U) | (len == 1 ? s_single : 0U));
+                            shape = static_cast<std::uint16_t>(s_word | ((cap_start >> k & 1U) != 0 ? s_cap : 0U) | (len == 1 ? s_single : 0U));
                         } else {
                             const std::uint64_t up = m.upper & lm;
                             const std::uint64_t dg = m.digit & lm;
@@ -729,26 +758,20 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                             shape = static_cast<std::uint16_t>(shape | ((cues->maybe_ascii(p + base + k) & (len >= 3)) ? s_maybe_cue : 0U));
                         }
                     }
-                    // Every byte between two tokens of a block is white space (tokens cover the
-                    // rest): a gap before k means a space before, maybe a line break. No branch:
-                    // punctuation is glued to its word about as often as not.
-                    const std::uint64_t gap = (kb - 1) & ~((1ULL << last) - 1);  // bytes [last, k); last <= 61
-                    pending = static_cast<std::uint16_t>(pending | (gap != 0 ? s_space_before : 0U) |
-                                                         ((m.brk & gap) != 0 ? s_break_before : 0U));
-                    // Built in place (no copy of a local token); one emplace site keeps it inline.
-                    token& t = out.emplace_back();
+                    static_assert(s_space_before == 64 && s_break_before == 128);
+                    const auto around = static_cast<std::uint16_t>(((space_before >> k & 1U) << 6U) | ((break_before >> k & 1U) << 7U));
+                    token t;
                     t.begin = base + k;
                     t.length = len;
                     t.cp = p[base + k];  // a possessive's first byte is its apostrophe
-                    t.shape = static_cast<std::uint16_t>(shape | pending);
+                    t.shape = static_cast<std::uint16_t>(shape | pending | around);
+                    if (word) {
+                        if (lazy) t.lex = lex_pending;
+                        else lookup_ascii(p + base + k, len, lex, t);
+                    }
                     pending = 0;
                     last = k + len;
-                    if (!word) continue;
-                    if (lazy) t.lex = lex_pending;
-                    else lookup_ascii(p + base + k, len, lex, t);
-                    // A possessive right after the word belongs with it, wherever it falls (also
-                    // past byte 56): its apostrophe becomes the next token of `todo`.
-                    todo |= poss & (1ULL << last);
+                    out.push_back(t);
                 }
                 if (stop < last) stop = last;
                 if (stop > last) {

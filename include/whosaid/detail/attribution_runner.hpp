@@ -65,6 +65,7 @@ struct scratch {
     std::vector<std::uint32_t> pattern_end;
     std::vector<text_span> units;
     std::vector<std::size_t> anchor_tok;
+    std::vector<std::uint32_t> caps;   ///< Capitalised tokens (where a name chunk may start).
     std::vector<surname_info> surnames;
     flat_map<std::uint32_t> surname_index;
     flat_map<std::uint64_t> org_index;
@@ -90,6 +91,7 @@ struct scratch {
         pattern_end.clear();
         units.clear();
         anchor_tok.clear();
+        caps.clear();
         surnames.clear();
         surname_index.clear();
         org_index.clear();
@@ -144,6 +146,7 @@ public:
           pattern_end_(s.pattern_end),
           units_(s.units),
           anchor_tok_(s.anchor_tok),
+          caps_(s.caps),
           surnames_(s.surnames),
           surname_index_(s.surname_index),
           org_index_(s.org_index) {
@@ -198,6 +201,20 @@ private:
         tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(d_.text.data()) + x.begin, x.length, lex_, x);
     }
     [[nodiscard]] const token& raw(std::size_t i) const noexcept { return d_.tok[i]; }
+    /// The first token at or after token `from` that begins at or after byte `off` (ntok() when
+    /// none): a galloping search, O(log) of the distance, as the callers look nearby.
+    [[nodiscard]] std::size_t first_tok_at(std::size_t from, std::size_t off) const noexcept {
+        const std::size_t n = ntok();
+        std::size_t lo = from;
+        std::size_t hi = from;
+        for (std::size_t step = 1; hi < n && d_.tok[hi].begin < off; step *= 2) {
+            lo = hi + 1;
+            hi = std::min(n, hi + step);
+        }
+        const auto it = std::lower_bound(d_.tok.begin() + static_cast<std::ptrdiff_t>(lo), d_.tok.begin() + static_cast<std::ptrdiff_t>(hi), off,
+                                         [](const token& x, std::size_t o) { return x.begin < o; });
+        return static_cast<std::size_t>(it - d_.tok.begin());
+    }
     [[nodiscard]] std::size_t ntok() const noexcept { return d_.tok.size(); }
     [[nodiscard]] bool punct(std::size_t i, char32_t c) const noexcept { return !t(i).word() && t(i).cp == c; }
     /// A dot that ends an abbreviation inside its sentence ("the U.S. ambassador", "The S.E.C.
@@ -462,7 +479,11 @@ private:
         std::size_t cur = 0;  // the unit of the current token
         std::size_t next_unit = units_.size() > 1 ? units_[1].begin : npos;
         std::uint32_t sent = 0;
-        std::size_t capitalised = 0;  // a bound of the number of name chunks
+        // The capitalised tokens, written without a branch (4 bytes per token for a moment;
+        // `find_chunks` then visits only these). Token indices fit: a window is at most 1 MiB.
+        caps_.resize(nt_run);
+        std::uint32_t* const cap_out = caps_.data();
+        std::size_t ncaps = 0;
         for (std::size_t i = 0; i < nt_run; ++i) {
             token& x = d_.tok[i];
             const bool new_para = i == 0 || (x.shape & s_break_before) != 0;
@@ -483,7 +504,8 @@ private:
                 sent = static_cast<std::uint32_t>(d_.sent_tok.size() - 1);
             }
             x.sent = sent;
-            capitalised += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
+            cap_out[ncaps] = static_cast<std::uint32_t>(i);
+            ncaps += (x.shape & (s_cap | s_allcaps | s_innercap)) != 0 ? 1U : 0U;
             if ((x.shape & s_maybe_cue) != 0) anchor_tok_.push_back(i);
         }
         mark_plural_possessives(units_.front().begin, units_.back().end);
@@ -494,18 +516,18 @@ private:
         if (d_.para_tok.empty()) d_.para_tok.resize(1);
         // Reserved once (every chunk starts at a capitalised word; most frames come from a
         // quotation or a cue anchor), not grown by doubling.
-        d_.chunks.reserve(capitalised);
+        caps_.resize(ncaps);
+        d_.chunks.reserve(ncaps);
         d_.frames.reserve(d_.qs.size() + anchor_tok_.size() + 8);
 
-        // Quotations onto tokens.
+        // Quotations onto tokens (in order of their starts: each search starts where the last
+        // one found its first token).
+        std::size_t from = 0;
         for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
             auto& q = d_.qs[qi];
-            const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), q.outer.begin,
-                                             [](const token& x, std::size_t off) { return x.begin < off; });
-            const auto b = static_cast<std::size_t>(lb - d_.tok.begin());
-            const auto ub = std::lower_bound(lb, d_.tok.end(), q.outer.end,
-                                             [](const token& x, std::size_t off) { return x.begin < off; });
-            std::size_t e = static_cast<std::size_t>(ub - d_.tok.begin());
+            const std::size_t b = first_tok_at(from, q.outer.begin);
+            from = b;
+            std::size_t e = first_tok_at(b, q.outer.end);
             while (e > b && raw(e - 1).end() > q.outer.end) --e;  // a token straddling the end is outside
             q.otok = {b, e};
             if (e > b && !raw(e - 1).word()) d_.tok[e - 1].shape &= static_cast<std::uint16_t>(~s_possessive);
@@ -602,12 +624,10 @@ private:
 
     void find_chunks() {
         const std::size_t n = ntok();
-        std::size_t i = 0;
-        while (i < n) {
-            if ((raw(i).shape & (s_cap | s_allcaps | s_innercap)) == 0 || !name_tok(i)) {
-                ++i;
-                continue;
-            }
+        std::size_t next = 0;  // the first token a new chunk may start at
+        for (const std::uint32_t cap : caps_) {
+            const std::size_t i = cap;
+            if (i < next || !name_tok(i)) continue;
             const std::size_t b = i;
             std::size_t j = i + 1;
             while (j < n && j - b < 16 && (t(j).shape & s_break_before) == 0) {
@@ -631,7 +651,7 @@ private:
                 break;
             }
             analyze_chunk({b, j});
-            i = j;
+            next = j;
         }
     }
 
@@ -3342,6 +3362,7 @@ private:
     std::vector<std::uint32_t>& pattern_end_;
     std::vector<text_span>& units_;
     std::vector<std::size_t>& anchor_tok_;
+    std::vector<std::uint32_t>& caps_;
     std::vector<surname_info>& surnames_;
     flat_map<std::uint32_t>& surname_index_;
     flat_map<std::uint64_t>& org_index_;
