@@ -344,6 +344,9 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
         {"“I like Paul,” Trump told the Washington Post on Monday. “We need very strong leadership.”", "Trump"},
         {"“It is her mission,” Clinton continued, prompting loud, sustained cheers. “You know, like the mothers.”", "Clinton"},
         {"“She is bad,” Donald Trump wrote in an early morning tweet on Monday. “Her mind is shot — resign!”", "Donald Trump"},
+        // A noun compound: a base form after a determiner and a singular noun is no verb.
+        {"“Only legislation can stop them,” Lew said in the conference call. “There is only so much Treasury can do.”", "Lew"},
+        {"“We will see,” Kasich said during a phone call with donors. “It is early.”", "Kasich"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);
@@ -371,6 +374,12 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
     SECTION("a verb in between is still another report") {
         const auto r = attribute("“We will win,” Sanders said on Monday. Clinton states her case daily. “Nobody knows.”");
         CHECK(r.at("Nobody knows").speaker != r.at("We will win").speaker);
+        // A base form after a plural or collective subject is a verb, not a compound noun.
+        for (const char* between : {"The critics claim otherwise.", "The people claim otherwise.", "The company claims otherwise."}) {
+            INFO(between);
+            const auto r2 = attribute(std::string("“We will win,” Sanders said on Monday. ") + between + " “Nobody knows.”");
+            CHECK(r2.at("Nobody knows").speaker != r2.at("We will win").speaker);
+        }
     }
 }
 

@@ -2908,9 +2908,31 @@ private:
         if ((t(p).shape & s_possessive) != 0 || number_word(p)) return true;
         if (!t(p).word() || !lower(p)) return false;
         if (x.is(w_form_s) && ends_ing(p) && !tc(p).is(w_cue)) return true;  // "prompting cheers"
+        // "in the conference call", "during a phone call": a base form right after a determiner
+        // and a singular common noun heads a compound (a verb there would agree with a plural
+        // or collective subject: "the critics claim", "the people claim", "the staff say").
+        if (p == i - 1 && x.is(w_form_base) && p > b && compound_modifier(p) && tc(p - 1).is(w_det) &&
+            !tc(p - 1).is(w_pron | w_that)) {
+            return true;
+        }
         if (tc(p).is(w_det) && !tc(p).is(w_pron | w_that)) return true;
         if (tc(p).is(w_prep | w_of)) return !key_is(p, "to") || x.is(w_form_s);
         return false;
+    }
+
+    /// A lowercase singular common noun that may modify the noun after it ("conference",
+    /// "phone"): no function word, verb, cue or person noun, no plural in -s, not collective.
+    [[nodiscard]] bool compound_modifier(std::size_t p) const {
+        if (!lower(p)) return false;
+        const token& m = tc(p);
+        if (m.lex < 0) {
+            const std::string_view w = word_text(p);
+            return w.size() >= 3 && (w.back() != 's' || w.ends_with("ss")) && !ends_ed(p) && !ends_ing(p) && !adverb_ly(m);
+        }
+        constexpr word_class not_modifier = w_cue | w_verb | w_det | w_prep | w_of | w_pron | w_conj | w_aux | w_be | w_that |
+                                            w_rel | w_stop | w_adv | w_time | w_nominal | w_plural | w_org | w_media |
+                                            w_addressee | w_approx | w_share;
+        return !m.is(not_modifier);
     }
 
     /// A reporting cue of its own between tokens b and e (more than `limit` tokens count as one):
