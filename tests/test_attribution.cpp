@@ -347,6 +347,9 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
         // A noun compound: a base form after a determiner and a singular noun is no verb.
         {"“Only legislation can stop them,” Lew said in the conference call. “There is only so much Treasury can do.”", "Lew"},
         {"“We will see,” Kasich said during a phone call with donors. “It is early.”", "Kasich"},
+        // A participle in the speaker's own sentence tells how they spoke: no other report.
+        {"“I'm more skilled with my hands,” said Robin Maynard, half joking. He holds two degrees. “But I like working with my hands.”",
+         "Robin Maynard"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

@@ -2920,6 +2920,16 @@ private:
         return false;
     }
 
+    /// A `c` among the (at most `n`) tokens before token i, from token b on, with only words
+    /// between ("…, half joking": the comma two tokens back).
+    [[nodiscard]] bool punct_before_within(std::size_t i, std::size_t b, char32_t c, std::size_t n) const noexcept {
+        for (std::size_t k = i; k > b && i - k < n; --k) {
+            if (punct(k - 1, c)) return true;
+            if (!t(k - 1).word()) return false;
+        }
+        return false;
+    }
+
     /// A lowercase singular common noun that may modify the noun after it ("conference",
     /// "phone"): no function word, verb, cue or person noun, no plural in -s, not collective.
     [[nodiscard]] bool compound_modifier(std::size_t p) const {
@@ -2939,10 +2949,15 @@ private:
     /// not a cue already used, not one inside a quotation, not a passive ("was first reported").
     [[nodiscard]] bool between_has_cue(std::size_t b, std::size_t e, std::size_t limit) const {
         if (e > b + limit) return true;
+        std::size_t used_sent = npos;  // the sentence of the last cue already used
         for (std::size_t i = b; i < e; ++i) {
+            if ((t(i).shape & s_used) != 0) used_sent = t(i).sent;
             cue_match m;
             if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
             if (!m.phrase && tc(i).is(w_cue_fragment)) continue;  // "likened": not a report by itself
+            // "said Robin Maynard, half joking.", "she said, adding that …": a participle in the
+            // sentence of the used cue has that cue's speaker as its subject.
+            if (!m.phrase && tc(i).is(w_form_ing) && t(i).sent == used_sent && punct_before_within(i, b, ',', 3)) continue;
             if (!m.phrase && noun_reading(i, b)) continue;
             if (!m.phrase && tc(i).is(w_form_past)) {
                 bool passive = false;
