@@ -210,6 +210,25 @@ TEST_CASE("attribution: X said: \"…\"", "[attribution]") {
     CHECK(r.view(q.mention) == "Vladimir Makei");
 }
 
+TEST_CASE("attribution: the speaker of a head before a colon, past nouns and infinitives", "[attribution]") {
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        // "appeal" is a noun here: the cue is "continued".
+        {"Marco Rubio continued with an appeal to voters: “To every parent who dreams, I say this.”", "Marco Rubio"},
+        // The cue is an infinitive after the speaker's verb.
+        {"The Slate technology columnist David Auerbach went so far as to say: “Twitter as we know it is over.”", "David Auerbach"},
+        {"Martin O'Malley, who signed sweeping gun laws as governor, interjected to say: “They have both been inconsistent.”",
+         "Martin O'Malley"},
+        {"The Brookings Institution had this to say about the proposal: “Families from the top half would receive more.”",
+         "Brookings Institution"},
+    };
+    for (const auto& [text, name] : cases) {
+        INFO(text);
+        const auto r = attribute(std::string(text));
+        REQUIRE(r.a.quotations.size() == 1);
+        CHECK(r.speaker(r.a.quotations[0]) == name);
+    }
+}
+
 TEST_CASE("attribution: a colon line followed by a dash paragraph", "[attribution]") {
     const auto r = attribute("President Alexander Lukashenko met the guest.\n\nThe President concluded:\n\n– Therefore, it is a difficult period.");
     const auto& q = r.at("Therefore");

@@ -1748,6 +1748,8 @@ private:
             cue_match mm;
             if (cue_at(k, j, mm) && mm.role != phrase_role::adjunct) {
                 if (!mm.phrase && (t(k).shape & s_cap) != 0 && !sent_start(k)) continue;
+                // "continued with an appeal to voters:": a noun form is no cue.
+                if (!mm.phrase && sep == ':' && noun_reading(k, lo)) continue;
                 c = k;
                 m = mm;
                 // "He went on to say, “…”": the last word of a phrase cue is a cue itself; the
@@ -1798,6 +1800,17 @@ private:
             tspan appos;
             bool passive = false;
             tspan np = np_before(c, lo, &appos, &passive);
+            // "interjected to say:", "went so far as to say:", "had this to say:": an infinitive
+            // cue; the speaker is the subject of the verb before it.
+            if (np.empty() && !m.phrase && sep == ':' && tc(c).is(w_form_base) && c > lo + 1 && key_is(c - 1, "to")) {
+                for (std::size_t v = c - 1; v-- > lo && c - v <= 5;) {
+                    if (!t(v).word() || in_quote(v)) break;
+                    if (lower(v) && (tc(v).is(w_form_past | w_verb | w_aux) || ends_ed(v)) && !tc(v).is(w_be)) {
+                        np = np_before(v, lo, &appos, &passive);
+                        break;
+                    }
+                }
+            }
             if (passive && !m.phrase) return false;
             if (!np.empty()) {
                 f.mention = np;
