@@ -1369,6 +1369,18 @@ TEST_CASE("attribution: a surname resolves to the full name, also written later"
     }
 }
 
+TEST_CASE("attribution: a surname that is also a title word resolves to the person named in full", "[attribution]") {
+    const auto r = attribute("New York Congressman Pete King spoke to reporters. President Obama was in Paris.\n\n"
+                             "“He made it clear,” King said.\n\n"
+                             "Rep. Rob Bishop is the chairman. “We will not move,” Bishop said.");
+    CHECK(r.speaker(r.at("He made it clear")) == "Pete King");
+    CHECK(r.speaker(r.at("We will not move")) == "Rob Bishop");
+    SECTION("but the title alone, with no such person, is still a role") {
+        const auto r2 = attribute("King Abdullah met the envoy. “We agree,” the King said.");
+        CHECK(r2.speaker(r2.at("We agree")) == "Abdullah");
+    }
+}
+
 TEST_CASE("attribution: organisations as speakers", "[attribution]") {
     const auto r = attribute(
         "Sergei Aleinik took part in the meeting, BelTA learned from the press service of the Belarusian Ministry of Foreign Affairs.\n\n"

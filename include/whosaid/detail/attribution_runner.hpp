@@ -3251,6 +3251,16 @@ private:
                 return -1;
             }
             case np_class::nominal: {
+                // "King said" after "Congressman Pete King", "Bishop said" after "Rep. Rob Bishop": a
+                // lone capitalised title word inside its sentence is the surname of a person the
+                // text names in full.
+                if (m.size() == 1 && (t(m.b).shape & s_cap) != 0 && !sent_start(m.b) && !tc(m.b).is(w_honorific)) {
+                    const surname_info* in = info_of(key_of(m.b, true));
+                    if (in != nullptr && in->full_person && in->first_full != UINT32_MAX) {
+                        factor = 0.9F;
+                        return person_cluster(in->first_full);
+                    }
+                }
                 // "a source", "an official", "one aide": someone new, not an earlier person.
                 if (tc(m.b).is(w_det) && (key_is(m.b, "a") || key_is(m.b, "an") || key_is(m.b, "one") ||
                                          key_is(m.b, "another") || key_is(m.b, "some"))) {

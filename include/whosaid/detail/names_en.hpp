@@ -193,7 +193,7 @@ inline constexpr std::string_view male_names[] = {
     "nikolai", "nikolay", "noah", "nursultan", "oleg", "oliver", "omar", "oscar", "owen",
     "patrick", "paul", "pavel", "pedro", "pete", "peter", "phil", "philip", "pyotr", "rahm",
     "ralph", "rand", "randy", "ray", "raymond", "recep", "reince", "ricardo", "richard", "rick",
-    "robert", "roger", "roman", "ron", "ronald", "rudy", "rupert", "russell", "ryan", "sadyr",
+    "rob", "robert", "roger", "roman", "ron", "ronald", "rudy", "rupert", "russell", "ryan", "sadyr",
     "sam", "samuel", "scott", "sean", "semyon", "sergei", "sergey", "serzh", "shavkat", "sean",
     "stanislav", "stephen", "steve", "steven", "stuart", "ted", "terry", "theodore", "thomas",
     "tim", "timothy", "todd", "tom", "tommy", "tony", "valery", "valentin", "vasily", "viktor",
