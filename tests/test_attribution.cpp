@@ -369,6 +369,14 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
         // A participle in the speaker's own sentence tells how they spoke: no other report.
         {"“I'm more skilled with my hands,” said Robin Maynard, half joking. He holds two degrees. “But I like working with my hands.”",
          "Robin Maynard"},
+        // Nor do a relative clause about the speaker, a passive participle right after the
+        // comma, or an -ing form that modifies a noun.
+        {"“The matrix is like nothing else,” said Tom Jones, who spoke on the condition of anonymity. “I've never seen it.”",
+         "Tom Jones"},
+        {"“It's been seven years,” John McCain said, asked about the vagueness in an interview. “Why should I be surprised?”",
+         "John McCain"},
+        {"“Folks, let's go,” Trump tells hundreds of screaming supporters at a victory party. “And let's make America great again.”",
+         "Trump"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

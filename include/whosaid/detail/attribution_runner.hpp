@@ -2968,9 +2968,20 @@ private:
             cue_match m;
             if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
             if (!m.phrase && tc(i).is(w_cue_fragment)) continue;  // "likened": not a report by itself
-            // "said Robin Maynard, half joking.", "she said, adding that …": a participle in the
-            // sentence of the used cue has that cue's speaker as its subject.
-            if (!m.phrase && tc(i).is(w_form_ing) && t(i).sent == used_sent && punct_before_within(i, b, ',', 3)) continue;
+            // "said Robin Maynard, half joking.", "she said, adding that …", "McCain said, asked
+            // about …": a participle after a comma in the sentence of the used cue has that cue's
+            // speaker as its subject.
+            if (t(i).sent == used_sent && !m.phrase) {
+                if (tc(i).is(w_form_ing) && punct_before_within(i, b, ',', 3)) continue;
+                if (tc(i).is(w_form_past) && i > b && punct(i - 1, ',')) continue;
+            }
+            // "hundreds of screaming supporters", "a whispering campaign": an -ing form between a
+            // determiner or "of" and a lowercase word modifies a noun.
+            if (!m.phrase && tc(i).is(w_form_ing) && i > b && t(i - 1).word() && tc(i - 1).is(w_of | w_det) &&
+                !tc(i - 1).is(w_pron | w_that) && i + 1 < e && lower(i + 1) &&
+                !tc(i + 1).is(w_det | w_prep | w_of | w_that | w_pron | w_conj | w_rel)) {
+                continue;
+            }
             if (!m.phrase && noun_reading(i, b)) continue;
             if (!m.phrase && tc(i).is(w_form_past)) {
                 bool passive = false;
