@@ -377,6 +377,9 @@ TEST_CASE("attribution: a quote after its speaker's sentence continues it over n
          "John McCain"},
         {"“Folks, let's go,” Trump tells hundreds of screaming supporters at a victory party. “And let's make America great again.”",
          "Trump"},
+        // "according to" after the comma of the speaker's sentence names the report's source.
+        {"“They don't care about politics,” Obama said of the families, according to a White House pool report. “Neither do I.”",
+         "Obama"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

@@ -2824,7 +2824,11 @@ private:
                 const frame& rf = d_.frames[fi];
                 const std::size_t cue_para = para(cue);
                 const bool near = cue_para == q.para_first || (opens_para && cue_para + 1 == q.para_first);
-                if (near && cue >= from_end && !between_has_cue(rf.cue.e, q.otok.b, 80)) {
+                // ("“…,” Obama said, according to a pool report. “…”": a report of the quotation
+                // before, which its speaker continues.)
+                const bool outer = from >= 0 && rf.content.begin <= d_.qs[static_cast<std::size_t>(prev)].outer.begin &&
+                                   rf.content.end >= d_.qs[static_cast<std::size_t>(prev)].outer.end;
+                if (near && cue >= from_end && !outer && !between_has_cue(rf.cue.e, q.otok.b, 80)) {
                     from = static_cast<std::int32_t>(fi);
                     conf = cue_para == q.para_first ? 0.7F : 0.6F;
                 }
@@ -2974,6 +2978,12 @@ private:
             if (t(i).sent == used_sent && !m.phrase) {
                 if (tc(i).is(w_form_ing) && punct_before_within(i, b, ',', 3)) continue;
                 if (tc(i).is(w_form_past) && i > b && punct(i - 1, ',')) continue;
+            }
+            // "“…,” Obama said of the families, according to a pool report.": the source of the
+            // used cue's report, no report of its own.
+            if (t(i).sent == used_sent && m.phrase && m.role == phrase_role::speaker_after && i > b && punct(i - 1, ',') &&
+                (t(i).shape & s_used) == 0) {
+                continue;
             }
             // "hundreds of screaming supporters", "a whispering campaign": an -ing form between a
             // determiner or "of" and a lowercase word modifies a noun.
