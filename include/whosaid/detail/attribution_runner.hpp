@@ -2928,9 +2928,11 @@ private:
         // "in the conference call", "during a phone call": a base form right after a determiner
         // and a singular common noun heads a compound (a verb there would agree with a plural
         // or collective subject: "the critics claim", "the people claim", "the staff say").
-        if (p == i - 1 && x.is(w_form_base) && p > b && compound_modifier(p) && tc(p - 1).is(w_det) &&
-            !tc(p - 1).is(w_pron | w_that)) {
-            return true;
+        // Names may stand between ("a White House pool report").
+        if (p == i - 1 && x.is(w_form_base) && p > b && compound_modifier(p)) {
+            std::size_t d = p - 1;
+            while (d > b && p - d < 4 && name_tok(d) && !sent_start(d)) --d;
+            if (t(d).word() && tc(d).is(w_det) && !tc(d).is(w_pron | w_that)) return true;
         }
         if (tc(p).is(w_det) && !tc(p).is(w_pron | w_that)) return true;
         if (tc(p).is(w_prep | w_of)) return !key_is(p, "to") || x.is(w_form_s);
