@@ -229,6 +229,13 @@ TEST_CASE("attribution: the speaker of a head before a colon, past nouns and inf
     }
 }
 
+TEST_CASE("attribution: an inverted head with a relative clause about the speaker (\"Said X, who …, “…”\")", "[attribution]") {
+    const auto r = attribute("Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.”");
+    REQUIRE(r.a.quotations.size() == 1);
+    CHECK(r.view(r.a.quotations[0].cue) == "Said");
+    CHECK(r.speaker(r.a.quotations[0]) == "Dorothy Poynter");
+}
+
 TEST_CASE("attribution: a colon line followed by a dash paragraph", "[attribution]") {
     const auto r = attribute("President Alexander Lukashenko met the guest.\n\nThe President concluded:\n\n– Therefore, it is a difficult period.");
     const auto& q = r.at("Therefore");

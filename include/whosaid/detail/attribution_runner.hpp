@@ -1712,6 +1712,12 @@ private:
         if (colon_only && sep != ':') return false;
         if (!colon_only && sep == ':') return false;
         if (!head_window(lo, j, sep, f, frame_type::direct_head)) return false;
+        // "Said Dorothy Poynter, who grew up with Ali, “…”": a relative clause about the speaker
+        // after an inverted cue is no reported clause.
+        if (sep == ',' && !f.mention.empty() && f.mention.b >= f.cue.e && f.mention.e + 1 < j && punct(f.mention.e, ',') &&
+            t(f.mention.e + 1).word() && tc(f.mention.e + 1).is(w_rel)) {
+            return true;
+        }
         // "She said the turmoil was not the fault of banks, “not by a long shot.”", "X said via
         // email that, “…” against …": the quotation ends a reported clause; the indirect pass
         // builds it as mixed speech.
