@@ -190,20 +190,14 @@ public:
         building_.clear();
     }
 
-    /// The entry id of the lowercase word `lower` whose hash is `h`, or -1.
-    [[nodiscard]] std::int32_t find(std::string_view lower, std::uint64_t h) const noexcept {
-        word_class ignored = 0;
-        return find(lower.size(), h, ignored);
-    }
-
-    /// `find` by length and hash, also giving the classes. The table is small on purpose:
+    /// The entry id of the lowercase word whose `hash_key` is `h`, or -1, and its classes in
+    /// `cls` (left as they are when not found). The table is small on purpose:
     /// 8-byte slots at load <= 1/2 (64 KiB for the English tables, where slots of a full hash,
     /// the classes and the length at load 1/4 took 384 KiB, most of a core's L2 cache, which
     /// the tokens of the text need too). A word matches on its bucket and bits 32..63 of its
     /// 64-bit hash, which mixes in the length: a collision between a table word and another
     /// word is vanishingly rare and would only change one word's class.
-    [[nodiscard]] std::int32_t find(std::size_t len, std::uint64_t h, word_class& cls) const noexcept {
-        static_cast<void>(len);  // part of the hash (`hash_key` seeds with it)
+    [[nodiscard]] std::int32_t find(std::uint64_t h, word_class& cls) const noexcept {
         if ((bloom_[(h >> 48U) / 64] & (1ULL << ((h >> 48U) % 64))) == 0) return -1;
         const std::uint32_t check = check_of(h);
         std::size_t s = static_cast<std::size_t>(h) & mask_;
@@ -382,7 +376,7 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
         h = hash_key(key, len);
     }
     word_class cls = 0;
-    t.lex = lex.find(len, h, cls);
+    t.lex = lex.find(h, cls);
     t.cls = cls;
 }
 
@@ -920,8 +914,9 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
         if (klen <= max_word) {
             const std::uint64_t h = hash_key(key, klen);
             if (klen > 3 && key[klen - 2] == 'l' && key[klen - 1] == 'y') shape |= s_ly;
-            t.lex = lex.find(std::string_view(key, klen), h);
-            if (t.lex >= 0) t.cls = lex.entry(t.lex).cls;
+            word_class cls = 0;
+            t.lex = lex.find(h, cls);
+            t.cls = cls;
             if (cues != nullptr && (t.cls & w_anchor) != 0) shape |= s_maybe_cue;
         }
         t.shape = shape;

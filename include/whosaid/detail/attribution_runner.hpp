@@ -2980,18 +2980,15 @@ private:
             cue_match m;
             if ((t(i).shape & (s_used | s_in_quote)) != 0 || !t(i).word() || !cue_at(i, e, m) || m.role == phrase_role::adjunct) continue;
             if (!m.phrase && tc(i).is(w_cue_fragment)) continue;  // "likened": not a report by itself
-            // "said Robin Maynard, half joking.", "she said, adding that …", "McCain said, asked
-            // about …": a participle after a comma in the sentence of the used cue has that cue's
-            // speaker as its subject.
-            if (t(i).sent == used_sent && !m.phrase) {
-                if (tc(i).is(w_form_ing) && punct_before_within(i, b, ',', 3)) continue;
-                if (tc(i).is(w_form_past) && i > b && punct(i - 1, ',')) continue;
-            }
-            // "“…,” Obama said of the families, according to a pool report.": the source of the
-            // used cue's report, no report of its own.
-            if (t(i).sent == used_sent && m.phrase && m.role == phrase_role::speaker_after && i > b && punct(i - 1, ',') &&
-                (t(i).shape & s_used) == 0) {
-                continue;
+            // In the sentence of the used cue: a participle after a comma has that cue's speaker
+            // as its subject ("said Robin Maynard, half joking.", "she said, adding that …",
+            // "McCain said, asked about …"), and "according to X" after a comma names the
+            // source of that report ("“…,” Obama said, according to a pool report.").
+            if (t(i).sent == used_sent) {
+                if (!m.phrase && tc(i).is(w_form_ing) && punct_before_within(i, b, ',', 3)) continue;
+                const bool after_comma = i > b && punct(i - 1, ',');
+                if (!m.phrase && tc(i).is(w_form_past) && after_comma) continue;
+                if (m.phrase && m.role == phrase_role::speaker_after && after_comma) continue;
             }
             // "hundreds of screaming supporters", "a whispering campaign": an -ing form between a
             // determiner or "of" and a lowercase word modifies a noun.
