@@ -202,8 +202,9 @@ private:
     }
     [[nodiscard]] const token& raw(std::size_t i) const noexcept { return d_.tok[i]; }
     /// The first token at or after token `from` that begins at or after byte `off` (ntok() when
-    /// none): a galloping search, O(log) of the distance, as the callers look nearby.
-    [[nodiscard]] std::size_t first_tok_at(std::size_t from, std::size_t off) const noexcept {
+    /// none; every token before `from` must begin before `off`): a galloping search, O(log) of
+    /// the distance, so a caller that knows a nearby start passes it.
+    [[nodiscard]] std::size_t first_token_at(std::size_t off, std::size_t from = 0) const noexcept {
         const std::size_t n = ntok();
         std::size_t lo = from;
         std::size_t hi = from;
@@ -525,9 +526,9 @@ private:
         std::size_t from = 0;
         for (std::size_t qi = 0; qi < d_.qs.size(); ++qi) {
             auto& q = d_.qs[qi];
-            const std::size_t b = first_tok_at(from, q.outer.begin);
+            const std::size_t b = first_token_at(q.outer.begin, from);
             from = b;
-            std::size_t e = first_tok_at(b, q.outer.end);
+            std::size_t e = first_token_at(q.outer.end, b);
             while (e > b && raw(e - 1).end() > q.outer.end) --e;  // a token straddling the end is outside
             q.otok = {b, e};
             if (e > b && !raw(e - 1).word()) d_.tok[e - 1].shape &= static_cast<std::uint16_t>(~s_possessive);
@@ -566,9 +567,7 @@ private:
                 if (!re->Match(input, pos, range_.end, RE2::UNANCHORED, &m, 1)) break;
                 const auto mb = static_cast<std::size_t>(m.data() - text.data());
                 const std::size_t me = mb + m.size();
-                const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), mb,
-                                                 [](const token& x, std::size_t off) { return x.begin < off; });
-                auto tb = static_cast<std::size_t>(lb - d_.tok.begin());
+                const std::size_t tb = first_token_at(mb);
                 std::size_t te = tb;
                 while (te < ntok() && t(te).end() <= me) ++te;
                 if (te > tb && t(tb).begin == mb) pattern_end_[tb] = static_cast<std::uint32_t>(te);
@@ -1105,10 +1104,8 @@ private:
         const std::string_view text = d_.text;
         const auto mark = [&](std::size_t at) {  // `at`: the apostrophe's first byte
             if (at == b || (text[at - 1] != 's' && text[at - 1] != 'S')) return;
-            const auto it = std::lower_bound(d_.tok.begin(), d_.tok.end(), at,
-                                             [](const token& x, std::size_t off) { return x.begin < off; });
-            const auto i = static_cast<std::size_t>(it - d_.tok.begin());
-            if (i == 0 || i + 1 >= ntok() || it->begin != at || it->word()) return;
+            const std::size_t i = first_token_at(at);
+            if (i == 0 || i + 1 >= ntok() || d_.tok[i].begin != at || d_.tok[i].word()) return;
             token& x = d_.tok[i];
             const token& nx = d_.tok[i + 1];
             if ((x.shape & (s_space_before | s_possessive)) == 0 && d_.tok[i - 1].word() && nx.word() &&
@@ -2728,12 +2725,6 @@ private:
             kept[nkept % window] = a;
             ++nkept;
         }
-    }
-
-    [[nodiscard]] std::size_t first_token_at(std::size_t offset) const {
-        const auto lb = std::lower_bound(d_.tok.begin(), d_.tok.end(), offset,
-                                         [](const token& x, std::size_t off) { return x.begin < off; });
-        return static_cast<std::size_t>(lb - d_.tok.begin());
     }
 
     /// Quotes inside an indirect clause make it mixed speech; they get no record of their own.
