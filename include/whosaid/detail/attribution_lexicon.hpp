@@ -47,6 +47,7 @@ inline constexpr std::uint16_t s_ly = 512;          ///< A word ending in "ly" (
 
 inline constexpr std::uint16_t s_in_quote = 4096;  ///< Inside a top-level quotation (set by the attributor).
 inline constexpr std::uint16_t s_used = 8192;      ///< Already serves as a cue (set by the attributor).
+inline constexpr std::uint16_t s_name = 16384;     ///< Can be part of a name (set by the attributor, once per token).
 
 /// One token of a text: a word or one punctuation code point, with the attributor's
 /// per-token annotations (sentence, enclosing quotation, name chunk). 40 bytes: the

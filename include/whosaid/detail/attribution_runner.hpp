@@ -325,8 +325,11 @@ private:
         return fold(hash_key(key, k));
     }
 
-    /// A capitalised word that can be part of a name.
-    [[nodiscard]] bool name_tok(std::size_t i) const noexcept {
+    /// A capitalised word that can be part of a name: the rule below, decided once per token
+    /// by `setup` (the name finder, the noun phrases and the cue rules ask it again and again
+    /// about the same words; a bit test costs less than the rule's chain of branches).
+    [[nodiscard]] bool name_tok(std::size_t i) const noexcept { return (t(i).shape & s_name) != 0; }
+    [[nodiscard]] bool name_rule(std::size_t i) const noexcept {
         const token& x = tc(i);
         if (!x.word() || (x.shape & (s_cap | s_allcaps | s_innercap)) == 0 || (x.shape & s_digit) != 0) return false;
         constexpr word_class keep = w_given | w_media | w_place | w_title | w_honorific | w_org | w_roleword;
@@ -541,6 +544,10 @@ private:
             }
         }
         s_.title.assign(d_.sent_tok.size(), -1);
+        // Only a capitalised token can be a name token.
+        for (const std::uint32_t cap : caps_) {
+            d_.tok[cap].shape = static_cast<std::uint16_t>(d_.tok[cap].shape | (name_rule(cap) ? s_name : 0U));
+        }
         find_chunks();
         if (!e_.patterns().empty()) find_pattern_cues();
     }
