@@ -483,11 +483,14 @@ public:
     }
 
     /// `maybe` for a word that starts with an ASCII byte and has 8 readable bytes at `p`.
-    [[nodiscard]] bool maybe_ascii(const unsigned char* p) const noexcept {
+    [[nodiscard]] bool maybe_ascii(const unsigned char* p) const noexcept { return maybe_ascii(bits_.data(), p); }
+    /// The bitmap, for a loop that keeps it in a register (`maybe_ascii(bits, p)`).
+    [[nodiscard]] const std::uint64_t* bits() const noexcept { return bits_.data(); }
+    [[nodiscard]] static bool maybe_ascii(const std::uint64_t* bits, const unsigned char* p) noexcept {
         std::uint64_t v = 0;
         std::memcpy(&v, p, 8);
         const std::uint32_t b = scan_detail::bucket((v | scan_detail::fold_mask) & 0xFFFFFFFFULL);
-        return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
+        return (bits[b >> 6U] >> (b & 63U) & 1U) != 0;
     }
 
 private:
@@ -643,6 +646,9 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
         out.push_back(t);
     };
     std::size_t fast_from = begin;  // the fast path is retried from here
+    // (In a local: the token stores could alias the filter's vector, so a member would be
+    // loaded again for every word.)
+    const std::uint64_t* const cue_bits = cues != nullptr ? cues->bits() : nullptr;
     while (i < n) {
         // Fast path: a pure ASCII block of 64 bytes, classified with bit masks; tokens that
         // start in its first 56 bytes (and words that end before byte 61) are emitted without
@@ -749,8 +755,8 @@ inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, 
                         }
                         // len in [4, max_word] as one unsigned compare.
                         if ((m.ly >> e & 1U) != 0 && len - 4 <= max_word - 4) shape |= s_ly;
-                        if (cues != nullptr) {
-                            shape = static_cast<std::uint16_t>(shape | ((cues->maybe_ascii(p + base + k) & (len >= 3)) ? s_maybe_cue : 0U));
+                        if (cue_bits != nullptr) {
+                            shape = static_cast<std::uint16_t>(shape | ((anchor_filter::maybe_ascii(cue_bits, p + base + k) & (len >= 3)) ? s_maybe_cue : 0U));
                         }
                     }
                     static_assert(s_space_before == 64 && s_break_before == 128);

@@ -2042,8 +2042,9 @@ private:
             for (std::size_t ci = 0; ci < cand.size(); ++ci) {
                 const std::size_t i = cand[ci];
                 if (i < next || (ci > 0 && cand[ci - 1] == i)) continue;
+                // (The shape first: a word in a quotation or already used needs no lookup.)
+                if (!t(i).word() || (t(i).shape & (s_in_quote | s_used)) != 0) continue;
                 const token& x = tc(i);
-                if (!x.word() || (x.shape & (s_in_quote | s_used)) != 0) continue;
                 if (!x.is(w_cue | w_phrase) && (pattern_end_.empty() || pattern_end_[i] == 0)) continue;
                 frame f;
                 std::size_t len = 0;
