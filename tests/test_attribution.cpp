@@ -794,6 +794,23 @@ TEST_CASE("attribution: X said during a Friday evening rally in Michigan that CL
     CHECK(whosaid::view_of(r.text, r.a.quotations.front().content) == "Clinton once backed the deal");
 }
 
+TEST_CASE("attribution: a relative pronoun names its antecedent, never itself, as the speaker", "[attribution]") {
+    // "who" refers to "a young woman": neither a person the text names nor an organisation.
+    // The mention stays the pronoun (what the text says), the speaker is its antecedent.
+    const auto r = attribute("Marc Morial told a young woman who suggested that some people may not vote at all.");
+    REQUIRE(r.has("some people may not vote"));
+    const auto& q = r.at("some people may not vote");
+    CHECK(r.view(q.mention) == "who");
+    CHECK(r.speaker(q) == "a young woman");
+    REQUIRE(q.speaker >= 0);
+    CHECK(r.a.entities[static_cast<std::size_t>(q.speaker)].kind == whosaid::entity_kind::other);
+    // An antecedent that is a named person is the speaker, the mention stays the pronoun.
+    const auto r2 = attribute("Derek Mitchell, who served in Burma, said the talks went well. Officials thanked Derek Mitchell, who said the visit was useful.");
+    REQUIRE(r2.has("the visit was useful"));
+    CHECK(r2.speaker(r2.at("the visit was useful")) == "Derek Mitchell");
+    CHECK(r2.view(r2.at("the visit was useful").mention) == "who");
+}
+
 TEST_CASE("attribution: \"The relatives watched … and said CLAUSE\": the sentence's opening noun phrase", "[attribution]") {
     const auto r = attribute("The relatives watched the videos on Thursday and said they came away with more questions than answers.");
     REQUIRE(r.has("they came away"));

@@ -55,7 +55,7 @@ enum class quote_kind : std::uint8_t {
 enum class entity_kind : std::uint8_t {
     person,        ///< A person ("Sergei Aleinik").
     organization,  ///< An organisation or outlet ("BelTA", "the press service of the … Ministry").
-    other,         ///< A group or a document ("experts", "the report").
+    other,         ///< A group, a document or someone described, not named ("experts", "the report", "a young woman").
 };
 
 /// Short, stable name of an entity kind ("person", "organization", "other").

@@ -3130,17 +3130,19 @@ private:
         return id;
     }
 
-    std::int32_t org_cluster(tspan np) {
+    /// The cluster of the organisation `np` names (one per name in the text); with `kind`
+    /// `other`, of the group or person a noun phrase describes ("a young woman").
+    std::int32_t org_cluster(tspan np, entity_kind kind = entity_kind::organization) {
         std::size_t b = np.b;
-        if (tc(b).is(w_det) && b + 1 < np.e && name_tok(b + 1)) ++b;  // "The New York Post" → "New York Post"
-        std::uint64_t h = 0xCBF29CE484222325ULL;
+        if (kind == entity_kind::organization && tc(b).is(w_det) && b + 1 < np.e && name_tok(b + 1)) ++b;  // "The New York Post" → "New York Post"
+        std::uint64_t h = 0xCBF29CE484222325ULL ^ (kind == entity_kind::organization ? 0 : 0x9E3779B97F4A7C15ULL);
         for (std::size_t i = b; i < np.e; ++i) {
             if (!t(i).word() || tc(i).is(w_det)) continue;
             h = (h ^ word_hash(i)) * 0x100000001B3ULL;
         }
         if (const std::int32_t* known = org_index_.find(h)) return *known;
         cluster cl;
-        cl.kind = entity_kind::organization;
+        cl.kind = kind;
         cl.org_key = h;
         cl.name = span_of({b, np.e});
         d_.clusters.push_back(cl);
@@ -3273,7 +3275,9 @@ private:
                     return person_cluster(static_cast<std::size_t>(person_chunk(ante)));
                 }
                 if (c == np_class::org) return org_cluster(ante);
-                return -1;
+                // "a young woman who suggested …": the pronoun alone names no one; the speaker is
+                // its antecedent, as the text describes it.
+                return org_cluster(ante, entity_kind::other);
             }
             case np_class::nominal: {
                 // "King said" after "Congressman Pete King", "Bishop said" after "Rep. Rob Bishop": a
