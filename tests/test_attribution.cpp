@@ -220,6 +220,11 @@ TEST_CASE("attribution: the speaker of a head before a colon, past nouns and inf
          "Martin O'Malley"},
         {"The Brookings Institution had this to say about the proposal: “Families from the top half would receive more.”",
          "Brookings Institution"},
+        // No cue verb: "from X:" names the source of the words, whatever the line before it.
+        {"Signs of momentum shifts were there all along - More from the Des Moines Register: “Data collected by our firm helps confirm it.”",
+         "Des Moines Register"},
+        {"It is not enough to get the sample to look representative. From Pew Research: “Numerous vendors condition their samples.”",
+         "Pew Research"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

@@ -1784,10 +1784,14 @@ private:
             if (np.empty() || np.e != j) np = np_core_before(j, lo);
             if (np.empty() || np.e != j) return false;
             const np_class cls = classify(np);
-            if (cls != np_class::person && !(j - lo <= 6 && (cls == np_class::nominal || cls == np_class::org))) return false;
+            // "More from the Des Moines Register:", "From Pew Research:": "from" names the source
+            // of the words, at the end of any line.
+            const bool from = np.b > lo && t(np.b - 1).word() && key_is(np.b - 1, "from") &&
+                              (cls == np_class::person || cls == np_class::nominal || cls == np_class::org || cls == np_class::other);
+            if (!from && cls != np_class::person && !(j - lo <= 6 && (cls == np_class::nominal || cls == np_class::org))) return false;
             // In a longer line ("Gillibrand on Hillary Releasing Her Speech Transcripts:") the
             // words before the colon must name someone for sure.
-            if (j - lo > 6) {
+            if (j - lo > 6 && !from) {
                 const std::int32_t pc = person_chunk(np);
                 if (pc < 0 || !d_.chunks[static_cast<std::size_t>(pc)].evidence) return false;
             }
