@@ -3235,6 +3235,13 @@ private:
     }
 
     /// Resolves one mention; `factor` receives the confidence factor.
+    /// The head word of a nominal mention ("senator" in "the independent Vermont senator").
+    [[nodiscard]] std::size_t nominal_head(tspan m) const {
+        std::size_t h = head_end(m);
+        while (h > m.b && !t(h - 1).word()) --h;
+        return h - 1;
+    }
+
     std::int32_t resolve(tspan m, std::vector<event>& events, float& factor) {
         factor = 0.75F;
         switch (classify(m)) {
@@ -3279,6 +3286,18 @@ private:
                     return person_cluster(static_cast<std::size_t>(person_chunk(ante)));
                 }
                 if (c == np_class::org) return org_cluster(ante);
+                // "the independent Vermont senator, who …": the person the noun phrase refers to,
+                // when its head is a title ("the star journalist" or "the majority leader" could
+                // be anyone the text named before).
+                const std::size_t ah = c == np_class::nominal ? nominal_head(ante) : npos;
+                if (ah != npos && tc(ah).is(w_title) && !key_is(ah, "leader")) {
+                    float f2 = 0;
+                    const std::int32_t cl = resolve(ante, events, f2);
+                    if (cl >= 0 && f2 >= 0.9F) {
+                        factor = 0.85F;
+                        return cl;
+                    }
+                }
                 // "a young woman who suggested …": the pronoun alone names no one; the speaker is
                 // its antecedent, as the text describes it.
                 return org_cluster(ante, entity_kind::other);
@@ -3300,10 +3319,7 @@ private:
                     factor = 0.8F;
                     return -1;
                 }
-                const std::size_t he = head_end(m);
-                std::size_t h = he;
-                while (h > m.b && !t(h - 1).word()) --h;
-                --h;
+                const std::size_t h = nominal_head(m);
                 bool hos = is_head_of_state(h);
                 const token& head = tc(h);
                 if (head.is(w_head_of_state)) hos = true;
