@@ -225,6 +225,9 @@ TEST_CASE("attribution: the speaker of a head before a colon, past nouns and inf
          "Des Moines Register"},
         {"It is not enough to get the sample to look representative. From Pew Research: “Numerous vendors condition their samples.”",
          "Pew Research"},
+        // A party and state label between the name and the colon.
+        {"Clinton's claim is her camp's calculation.\n\nRep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”",
+         "Trey Gowdy"},
     };
     for (const auto& [text, name] : cases) {
         INFO(text);

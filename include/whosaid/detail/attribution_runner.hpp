@@ -1780,18 +1780,28 @@ private:
             // "Lukashenko:" / "The minister:" / "… surprise Republican pollster Daron Shaw:"
             // introducing the words.
             if (sep != ':') return false;
-            tspan np = j - lo <= 6 ? np_after(lo, j) : tspan{};
-            if (np.empty() || np.e != j) np = np_core_before(j, lo);
-            if (np.empty() || np.e != j) return false;
+            // "Rep. Trey Gowdy (R-S.C.):": a short parenthesis between the words and the colon.
+            std::size_t je = j;
+            if (je > lo && punct(je - 1, ')')) {
+                for (std::size_t k = je - 1; k-- > lo && je - k <= 8;) {
+                    if (punct(k, '(')) {
+                        je = k;
+                        break;
+                    }
+                }
+            }
+            tspan np = je - lo <= 6 ? np_after(lo, je) : tspan{};
+            if (np.empty() || np.e != je) np = np_core_before(je, lo);
+            if (np.empty() || np.e != je) return false;
             const np_class cls = classify(np);
             // "More from the Des Moines Register:", "From Pew Research:": "from" names the source
             // of the words, at the end of any line.
             const bool from = np.b > lo && t(np.b - 1).word() && key_is(np.b - 1, "from") &&
                               (cls == np_class::person || cls == np_class::nominal || cls == np_class::org || cls == np_class::other);
-            if (!from && cls != np_class::person && !(j - lo <= 6 && (cls == np_class::nominal || cls == np_class::org))) return false;
+            if (!from && cls != np_class::person && !(je - lo <= 6 && (cls == np_class::nominal || cls == np_class::org))) return false;
             // In a longer line ("Gillibrand on Hillary Releasing Her Speech Transcripts:") the
             // words before the colon must name someone for sure.
-            if (j - lo > 6 && !from) {
+            if (je - lo > 6 && !from) {
                 const std::int32_t pc = person_chunk(np);
                 if (pc < 0 || !d_.chunks[static_cast<std::size_t>(pc)].evidence) return false;
             }
