@@ -482,11 +482,10 @@ public:
         return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
     }
 
-    /// `maybe` for a word that starts with an ASCII byte and has 8 readable bytes at `p`.
-    [[nodiscard]] bool maybe_ascii(const unsigned char* p) const noexcept { return maybe_ascii(bits_.data(), p); }
     /// The bitmap (lives as long as the filter), for a loop that keeps it in a register.
     [[nodiscard]] const std::uint64_t* bits() const noexcept { return bits_.data(); }
-    /// `maybe_ascii` against the bitmap `bits` of a filter.
+    /// `maybe` against a filter's bitmap `bits`, for a word that starts with an ASCII byte and
+    /// has 8 readable bytes at `p`.
     [[nodiscard]] static bool maybe_ascii(const std::uint64_t* bits, const unsigned char* p) noexcept {
         std::uint64_t v = 0;
         std::memcpy(&v, p, 8);

@@ -3244,7 +3244,6 @@ private:
         return best;
     }
 
-    /// Resolves one mention; `factor` receives the confidence factor.
     /// The head word of a nominal mention ("senator" in "the independent Vermont senator").
     [[nodiscard]] std::size_t nominal_head(tspan m) const {
         std::size_t h = head_end(m);
@@ -3252,6 +3251,7 @@ private:
         return h - 1;
     }
 
+    /// Resolves one mention; `factor` receives the confidence factor.
     std::int32_t resolve(tspan m, std::vector<event>& events, float& factor) {
         factor = 0.75F;
         switch (classify(m)) {
