@@ -906,6 +906,26 @@ TEST_CASE("attribution: \"accused X of Y\" reports the accusation, object includ
     }
 }
 
+TEST_CASE("attribution: the indirect pass's candidates: phrases around their anchor, noun-like forms before a cue", "[attribution]") {
+    SECTION("a phrase found through a word after its first (\"attention\" in \"drew attention to\")") {
+        const auto r = attribute("The minister drew attention to the fact that prices had risen.");
+        REQUIRE(r.has("prices had risen"));
+        CHECK(r.view(r.at("prices had risen").cue) == "drew attention to the fact");
+        CHECK(r.view(r.at("prices had risen").mention) == "The minister");
+        const auto r2 = attribute("Asked about the deal, she went on to say it was dead.");
+        REQUIRE(r2.has("it was dead"));
+        CHECK(r2.view(r2.at("it was dead").cue) == "went on to say");
+    }
+    SECTION("a noun-like form with no subject before it is still a cue a few words before another") {
+        // "accused" alone is turned down (an adverb and a dash stand between it and its
+        // subject); "suggesting" four words on makes it a candidate again.
+        const auto r = attribute("Democrats -- including Clinton -- quickly accused Trump of suggesting violence against the nominee.");
+        REQUIRE(r.has("Trump of suggesting violence"));
+        CHECK(r.view(r.at("Trump of suggesting violence").cue) == "accused");
+        CHECK(r.view(r.at("Trump of suggesting violence").mention) == "Democrats");
+    }
+}
+
 TEST_CASE("attribution: \"Asked whether …, X said\": the question is reported speech, its asker named after \"by\"", "[attribution]") {
     SECTION("Asked if CLAUSE, …") {
         const auto r = attribute("Asked if he was ever bullied, the Republican candidate said no.");

@@ -349,8 +349,14 @@ private:
             lex_entry& e = lex_.entry(first);
             e.cls |= w_phrase;
             e.phrase_first = static_cast<std::uint32_t>(i);
-            e.phrase_count = static_cast<std::uint32_t>(j - i);
+            e.phrase_count = static_cast<std::uint16_t>(j - i);
             i = j;
+        }
+        for (const auto& ph : phrases_) {
+            for (std::size_t k = 1; k < ph.words.size(); ++k) {
+                lex_entry& e = lex_.entry(ph.words[k]);
+                e.phrase_back = std::max(e.phrase_back, static_cast<std::uint16_t>(k));
+            }
         }
     }
 

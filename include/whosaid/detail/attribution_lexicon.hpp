@@ -143,7 +143,11 @@ namespace hash_detail {
 struct lex_entry {
     word_class cls = 0;              ///< Class bits.
     std::uint32_t phrase_first = 0;  ///< First index in the engine's phrase index for phrases starting here.
-    std::uint32_t phrase_count = 0;  ///< Number of phrases starting with this word.
+    std::uint16_t phrase_count = 0;  ///< Number of phrases starting with this word.
+    /// The furthest this word stands from the start of a phrase that holds it (0 when it
+    /// starts every phrase it is in, or is in none): how far back from this word, as a cue
+    /// anchor, a phrase may begin ("say" in "went on to say": 3).
+    std::uint16_t phrase_back = 0;
 };
 
 /// Lowercase words → entries. Built with `add`, then `freeze` builds the flat table; after that
