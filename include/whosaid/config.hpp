@@ -44,3 +44,13 @@
 #else
 #    define WHOSAID_ALWAYS_INLINE inline
 #endif
+
+/// Inlines every call in the function it marks: the tokenizer's `push_back` of each token,
+/// which GCC at -O3 inlines or not depending on the size of the program that includes the
+/// headers (in quote-dump it did not: a call per token, ~4% of its instructions). Empty on
+/// compilers without the attribute.
+#if defined(__GNUC__) || defined(__clang__)
+#    define WHOSAID_FLATTEN __attribute__((flatten))
+#else
+#    define WHOSAID_FLATTEN
+#endif

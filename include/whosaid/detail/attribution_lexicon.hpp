@@ -409,32 +409,6 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
 
 namespace scan_detail {
 
-/// Bytes after which a word may start for the prefilter: white space (and the last byte of
-/// U+00A0 NO-BREAK SPACE; a false start inside a word is rejected when the hit is verified).
-inline constexpr std::array<std::uint8_t, 256> spacey = [] {
-    std::array<std::uint8_t, 256> t{};
-    t[' '] = t['\t'] = t['\n'] = t[0x0B] = t[0x0C] = t['\r'] = t[0xA0] = 1;
-    return t;
-}();
-
-/// Bit k set when byte k of the 64 at `p` is one of the `spacey` bytes.
-[[nodiscard]] inline std::uint64_t space_mask64(const unsigned char* p) noexcept {
-    std::uint64_t mask = 0;
-#if defined(__SSE2__)
-    for (int q = 0; q < 4; ++q) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
-        const __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
-        const __m128i ctl = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)), _mm_cmplt_epi8(x, _mm_set1_epi8(14)));
-        const __m128i nb = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xA0)));
-        const auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(sp, ctl), nb))) & 0xFFFFU;
-        mask |= static_cast<std::uint64_t>(bits) << (16U * static_cast<unsigned>(q));
-    }
-#else
-    for (std::size_t k = 0; k < 64; ++k) mask |= static_cast<std::uint64_t>(spacey[p[k]]) << k;
-#endif
-    return mask;
-}
-
 /// Case fold of a prefix: ASCII letters become lowercase (other bytes change consistently).
 inline constexpr std::uint64_t fold_mask = 0x2020202020202020ULL;
 
@@ -478,12 +452,6 @@ public:
             cap.append(w.substr(first.length));
             add_form(cap);
         }
-    }
-
-    /// True when the word starting at `p` (`avail` bytes readable) may be an anchor.
-    [[nodiscard]] bool maybe(const unsigned char* p, std::size_t avail) const noexcept {
-        const std::uint32_t b = scan_detail::bucket(scan_detail::key_at(p, avail));
-        return (bits_[b >> 6U] >> (b & 63U) & 1U) != 0;
     }
 
     /// The bitmap (lives as long as the filter), for a loop that keeps it in a register.
@@ -636,7 +604,7 @@ private:
 /// left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`);
 /// `fast = false` disables the fast path (tests compare both). `out` grows by doubling: a caller
 /// that cares about memory reserves `token_bound` first.
-inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
+WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
                      const lexicon& lex, std::vector<token>& out, bool lazy = false, bool fast = true,
                      const anchor_filter* cues = nullptr) {
     using namespace tok_detail;
