@@ -102,8 +102,7 @@ inline bool decode_json_string(std::string_view raw, std::string& out) {
     std::size_t i = 1;
     while (i < raw.size()) {
         // Copy the run up to the next quote or backslash in one go.
-        std::size_t j = i;
-        while (j < raw.size() && raw[j] != '"' && raw[j] != '\\') ++j;
+        const std::size_t j = detail::skip_plain(raw, i, false);
         out.append(raw.data() + i, j - i);
         if (j >= raw.size()) return false;
         if (raw[j] == '"') return true;
