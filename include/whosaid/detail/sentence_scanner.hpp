@@ -225,25 +225,28 @@ private:
     };
 
     // ---- bytes and code points -------------------------------------------------------------
+    // The small readers below and the shortcuts of skip_space and parse_marker are forced inline:
+    // GCC kept them out of line, every call at a stop returning its struct through memory (a
+    // fifth of the splitter's instructions on BBC).
 
-    [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
 
-    [[nodiscard]] utf8::codepoint at(std::size_t i) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE utf8::codepoint at(std::size_t i) const noexcept {
         if (i < n_ && byte(i) < 0x80U) return {byte(i), 1, true};
         return utf8::decode(text_, i);
     }
 
-    [[nodiscard]] utf8::codepoint before(std::size_t i) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE utf8::codepoint before(std::size_t i) const noexcept {
         if (i > 0 && i <= n_ && byte(i - 1) < 0x80U) return {byte(i - 1), 1, true};
         return utf8::decode_before(text_, i);
     }
 
-    [[nodiscard]] static bool is_space_cp(const utf8::codepoint& cp) noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE static bool is_space_cp(const utf8::codepoint& cp) noexcept {
         return cp.valid && (cp.value < 0x80 ? is_ascii_space(static_cast<unsigned char>(cp.value))
                                             : unicode::is_space(cp.value));
     }
 
-    [[nodiscard]] bool space_at(std::size_t i) const noexcept { return i < n_ && is_space_cp(at(i)); }
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE bool space_at(std::size_t i) const noexcept { return i < n_ && is_space_cp(at(i)); }
 
     [[nodiscard]] static bool is_line_break_cp(const utf8::codepoint& cp) noexcept {
         return cp.valid && unicode::is_line_break(cp.value);
@@ -278,7 +281,7 @@ private:
 
     /// White space from `j` on, counting line breaks (CRLF once); a blank line or U+2029 is a
     /// paragraph break.
-    [[nodiscard]] space_run skip_space(std::size_t j) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE space_run skip_space(std::size_t j) const noexcept {
         // The common case: one space before a visible ASCII character.
         if (j + 1 < n_ && byte(j) == ' ' && is_visible_ascii(byte(j + 1))) return {j + 1, 0, false};
         return skip_space_run(j);
@@ -405,13 +408,13 @@ private:
     // ---- lists -------------------------------------------------------------------------------
 
     /// The list marker at `p`, followed by white space; length 0 when there is none.
-    [[nodiscard]] list_marker parse_marker(std::size_t p) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE list_marker parse_marker(std::size_t p) const noexcept {
         return may_start_marker(p) ? parse_marker_at(p) : list_marker{};
     }
 
     /// False when no list marker can start at `p`: most words cannot, as only "(", a digit, a
     /// letter before "." or ")", or a lower-case roman numeral start one.
-    [[nodiscard]] bool may_start_marker(std::size_t p) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE bool may_start_marker(std::size_t p) const noexcept {
         if (p >= n_) return false;
         const unsigned kind = marker_lead[byte(p)];
         if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
