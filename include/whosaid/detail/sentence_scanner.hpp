@@ -17,11 +17,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
 
 WHOSAID_BEGIN_NAMESPACE
 
@@ -65,13 +70,20 @@ static_assert([] {
 
 /// ASCII characters that open a quotation or a bracket before a word: " ' ` ( [ {.
 [[nodiscard]] constexpr bool is_ascii_opening(unsigned char b) noexcept {
-    return b == '"' || b == '\'' || b == '`' || b == '(' || b == '[' || b == '{';
+    // A bit test, not a chain of compares: after a stop the chain's branches mispredicted.
+    constexpr std::uint64_t low = (std::uint64_t{1} << '"') | (std::uint64_t{1} << '\'') | (std::uint64_t{1} << '(');
+    constexpr std::uint64_t high = (std::uint64_t{1} << ('`' - 64)) | (std::uint64_t{1} << ('[' - 64)) |
+                                   (std::uint64_t{1} << ('{' - 64));
+    return b < 128 && (((b < 64 ? low : high) >> (b & 63U)) & 1U) != 0;
 }
 
 static_assert([] {
     for (char32_t c = 0; c < 128; ++c) {
         const bool opening = unicode::is_quote_mark(c) || unicode::detail::ascii_table[c] == unicode::category::open_punct;
         if (is_ascii_opening(static_cast<unsigned char>(c)) != opening) return false;
+    }
+    for (unsigned c = 128; c < 256; ++c) {
+        if (is_ascii_opening(static_cast<unsigned char>(c))) return false;
     }
     return true;
 }(), "is_ascii_opening disagrees with is_opening_cp");
@@ -133,8 +145,10 @@ struct list_marker {
 };
 
 /// Scans one text for sentences and calls `emit(text_span)` for each. Used once per call by
-/// `sentence_splitter`; holds only per-call state.
-template <class Emit>
+/// `sentence_splitter`; holds only per-call state. With `FastPaths` false the scanner runs only
+/// its general code, without the shortcuts for common ASCII text: the same sentences, slower
+/// (the tests compare the two).
+template <class Emit, bool FastPaths = true>
 class sentence_scanner {
 public:
     sentence_scanner(std::string_view text, const sentence_profile& profile,
@@ -938,23 +952,14 @@ private:
     /// lower-cased and searched only when the abbreviation filter lets them through.
     [[nodiscard]] prev_word read_prev(std::size_t stop) const noexcept {
         prev_word pw;
-        std::size_t t0 = stop;
-        std::size_t high = npos;  // the last non-ASCII character of the token, if any
-        bool dot = false;         // a period inside the token (a candidate initialism)
-        while (t0 > seg_start_) {  // a token never reaches back into the previous sentence
-            if (stop - t0 > max_token) return pw;
-            const auto b = byte(t0 - 1);
-            if (b < 0x80U) {
-                if (is_ascii_space(b)) break;
-                dot = dot || b == '.';
-                --t0;
-                continue;
-            }
-            const utf8::codepoint cp = utf8::decode_before(text_, t0);
-            if (is_space_cp(cp)) break;
-            t0 -= cp.length;
-            if (high == npos) high = t0;
+        token_back tb;
+        if (!(FastPaths && short_ascii_token_before(stop, tb))) {
+            tb = token_before(stop);
+            if (tb.start == npos) return pw;
         }
+        std::size_t t0 = tb.start;
+        const std::size_t high = tb.high;
+        const bool dot = tb.dot;
         while (t0 < stop) {
             const auto b = byte(t0);
             if (b < 0x80U) {
@@ -1011,6 +1016,75 @@ private:
         // The language table was searched above: only the caller's extra abbreviations remain.
         if (is_extra_abbreviation(lower) || (dot && is_initialism(word))) pw.kind = prev_kind::ambiguous;
         return pw;
+    }
+
+    /// The white-space-delimited token that ends at `stop` (see `token_before`).
+    struct token_back {
+        std::size_t start = 0;    // its first byte; npos when it is longer than max_token bytes
+        std::size_t high = npos;  // its last non-ASCII character, npos when none
+        bool dot = false;         // a period inside it (a candidate initialism)
+    };
+
+    /// The token that ends at `stop`: back to white space, never into the previous sentence.
+    [[nodiscard]] token_back token_before(std::size_t stop) const noexcept {
+        token_back tb;
+        std::size_t t0 = stop;
+        while (t0 > seg_start_) {
+            if (stop - t0 > max_token) {
+                tb.start = npos;
+                return tb;
+            }
+            const auto b = byte(t0 - 1);
+            if (b < 0x80U) {
+                if (is_ascii_space(b)) break;
+                tb.dot = tb.dot || b == '.';
+                --t0;
+                continue;
+            }
+            const utf8::codepoint cp = utf8::decode_before(text_, t0);
+            if (is_space_cp(cp)) break;
+            t0 -= cp.length;
+            if (tb.high == npos) tb.high = t0;
+        }
+        tb.start = t0;
+        return tb;
+    }
+
+    /// `token_before` for the common token, ASCII and shorter than 16 bytes, from the masks of
+    /// the 16 bytes before `stop` (the byte loop's exit, after a word of any length, was the
+    /// scanner's most mispredicted branch). False, with `tb` unchanged, when it cannot tell.
+    [[nodiscard]] bool short_ascii_token_before(std::size_t stop, token_back& tb) const noexcept {
+#if defined(__SSE2__)
+        if (stop < 16 || stop > n_) return false;
+        const std::size_t base = stop - 16;
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + base));
+        // ' ' or 0x09-0x0D (shifted to -128..-124: one signed compare).
+        const __m128i space = _mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+            _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0x09))), _mm_set1_epi8(static_cast<char>(-128 + 5))));
+        const auto bits = [](__m128i m) { return static_cast<std::uint32_t>(_mm_movemask_epi8(m)) & 0xFFFFU; };
+        // Bytes before the pending sentence are not part of the token: it starts there at the latest.
+        const std::size_t inside = seg_start_ > base ? std::min<std::size_t>(seg_start_ - base, 16) : 0;
+        const std::uint32_t spaces = bits(space) & (0xFFFFU << inside);
+        std::size_t first = 0;  // the token's first byte, as a position in the window
+        if (spaces != 0) {
+            first = static_cast<std::size_t>(32 - std::countl_zero(spaces));  // after the last space
+        } else if (inside != 0) {
+            first = inside;
+        } else {
+            return false;  // 16 bytes or more
+        }
+        const std::uint32_t token = (0xFFFFU << first) & 0xFFFFU;
+        if ((bits(x) & token) != 0) return false;  // non-ASCII
+        tb.start = base + first;
+        tb.high = npos;
+        tb.dot = (bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) & token) != 0;
+        return true;
+#else
+        static_cast<void>(stop);
+        static_cast<void>(tb);
+        return false;
+#endif
     }
 
     /// The kind of the word `word` found in the abbreviation table as `a`.
