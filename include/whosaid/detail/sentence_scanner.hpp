@@ -61,12 +61,31 @@ static_assert([] {
 [[nodiscard]] constexpr bool is_visible_ascii(unsigned char b) noexcept { return b > 0x20U && b < 0x80U; }
 
 /// A-Z and a-z.
-[[nodiscard]] constexpr bool is_ascii_letter(unsigned char b) noexcept { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); }
+[[nodiscard]] constexpr bool is_ascii_letter(unsigned char b) noexcept {
+    return (b | 0x20U) - 'a' < 26U;  // case folded and unsigned: one compare, no branch
+}
+
+static_assert([] {
+    for (unsigned c = 0; c < 256; ++c) {
+        if (is_ascii_letter(static_cast<unsigned char>(c)) != ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return true;
+}(), "is_ascii_letter");
 
 /// A-Z lower-cased; every other byte unchanged.
 [[nodiscard]] constexpr unsigned char ascii_lower(unsigned char b) noexcept {
-    return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32U) : b;
+    // Arithmetic, not a conditional: the first letter of the word before a period is a capital
+    // or not in no predictable order.
+    return static_cast<unsigned char>(b + (static_cast<unsigned>(static_cast<unsigned>(b) - 'A' < 26U) << 5U));
 }
+
+static_assert([] {
+    for (unsigned c = 0; c < 256; ++c) {
+        const unsigned expected = c >= 'A' && c <= 'Z' ? c + 32U : c;
+        if (ascii_lower(static_cast<unsigned char>(c)) != expected) return false;
+    }
+    return true;
+}(), "ascii_lower");
 
 /// ASCII characters that open a quotation or a bracket before a word: " ' ` ( [ {.
 [[nodiscard]] constexpr bool is_ascii_opening(unsigned char b) noexcept {
@@ -111,6 +130,21 @@ static_assert([] {
     }
     return true;
 }(), "the ASCII bit test of is_closing_mark");
+
+/// What the byte after a lone period means for its cluster (see `sentence_scanner::read_cluster`):
+/// it continues or closes it (other: a stop, a closing mark or a non-ASCII byte), it may start a
+/// footnote mark ('[' or a digit), it is a space (which may start ". . ."), or it ends it (plain).
+enum : std::uint8_t { follow_other = 0, follow_plain = 1, follow_footnote = 2, follow_space = 3 };
+inline constexpr std::array<std::uint8_t, 256> period_follower = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 0x80; ++c) {
+        if (c == '.' || c == '!' || c == '?' || is_closing_mark(c)) continue;
+        if (c == ' ') t[c] = follow_space;
+        else if (c == '[' || (c >= '0' && c <= '9')) t[c] = follow_footnote;
+        else t[c] = follow_plain;
+    }
+    return t;
+}();
 
 /// List bullets: • ‣ ⁃ ◦ ▪ ●.
 [[nodiscard]] constexpr bool is_bullet(char32_t c) noexcept {
@@ -431,8 +465,14 @@ private:
     [[nodiscard]] WHOSAID_ALWAYS_INLINE bool may_start_marker(std::size_t p) const noexcept {
         if (p >= n_) return false;
         const unsigned kind = marker_lead[byte(p)];
-        if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
         const unsigned char b1 = p + 1 < n_ ? byte(p + 1) : static_cast<unsigned char>(0);
+        if constexpr (FastPaths) {
+            // Bitwise, not short-circuit: the word after a stop starts with a capital, a quote or
+            // a digit in no predictable order, and each branch of the chain mispredicted.
+            const bool letter_ok = (b1 == '.') | (b1 == ')') | ((kind == marker_roman) & is_ascii_letter(b1));
+            return (kind == marker_always) | ((kind >= marker_letter) & letter_ok);
+        }
+        if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
         return b1 == '.' || b1 == ')' || (kind == marker_roman && is_ascii_letter(b1));
     }
 
@@ -593,7 +633,7 @@ private:
             return cl.end;
         }
         space_run ws = skip_space(cl.end);
-        if (ws.breaks == 0 && ws.next < n_) {
+        if (ws.breaks == 0 && ws.next < n_ && !(FastPaths && no_spaced_closer(ws.next))) {
             // "детище. »", "end. )": a closing mark set off by a space still closes this sentence.
             const utf8::codepoint c = at(ws.next);
             if (c.valid && is_closing_mark(c.value) && (ws.next + c.length >= n_ || space_at(ws.next + c.length))) {
@@ -618,6 +658,17 @@ private:
             return begin_sentence(ws.next);
         }
         return ws.next;
+    }
+
+    /// True when the ASCII character at `q` (after a stop and a space) is no closing mark set
+    /// off by white space: not one at all, or one followed by an ASCII character that is not
+    /// white space ('. "Next', the quote opening the next sentence). Computed without branches
+    /// on the characters, which come in no predictable order.
+    [[nodiscard]] bool no_spaced_closer(std::size_t q) const noexcept {
+        if (q + 1 >= n_) return false;
+        const unsigned char b0 = byte(q);
+        const unsigned char b1 = byte(q + 1);
+        return (b0 < 0x80U) & ((!is_closing_mark(b0)) | ((b1 < 0x80U) & (!is_ascii_space(b1))));
     }
 
     /// "[...]", "(...)", "[…]": an omission inside a quotation, never a stop. Returns the
@@ -662,8 +713,20 @@ private:
             // The common case, one period followed by an ASCII character that neither continues
             // the cluster nor closes a quotation: "word. Next", "1.5", "end.\n".
             const auto b = byte(i + 1);
-            if (b < 0x80U && b != '.' && b != '!' && b != '?' && !is_closing_mark(b) &&
-                !(b == ' ' && i + 2 < n_ && byte(i + 2) == '.')) {
+            if constexpr (FastPaths) {
+                // One table look-up for the chain of compares below, whose branches mispredicted
+                // on the mix of spaces, line breaks, quotes and digits after a period.
+                const unsigned f = period_follower[b];
+                const unsigned char b2 = i + 2 < n_ ? byte(i + 2) : static_cast<unsigned char>(0);
+                const bool spaced = (f == follow_space) & (b2 == '.');
+                if ((f != follow_other) & !spaced) {
+                    cl.dots = 1;
+                    cl.first_end = i + 1;
+                    cl.end = f == follow_footnote ? footnote_end(cl, i + 1) : i + 1;
+                    return cl;
+                }
+            } else if (b < 0x80U && b != '.' && b != '!' && b != '?' && !is_closing_mark(b) &&
+                       !(b == ' ' && i + 2 < n_ && byte(i + 2) == '.')) {
                 cl.dots = 1;
                 cl.first_end = i + 1;
                 cl.end = (b == '[' || (b >= '0' && b <= '9')) ? footnote_end(cl, i + 1) : i + 1;
@@ -880,6 +943,25 @@ private:
                 nx.cls = next_class::digit;
                 return nx;
             }
+            if (FastPaths && is_ascii_opening(b) && q + 1 < n_) {
+                // An opening quote or bracket before an ASCII letter or digit ('. "We', ". (The"):
+                // what the loop below finds, without its exit after a varying number of marks.
+                const auto b1 = byte(q + 1);
+                if (b1 >= 'A' && b1 <= 'Z') {
+                    nx.cls = next_class::upper;
+                    if (q + 2 < n_ && byte(q + 2) == '.') nx.initial = true;
+                    nx.word = q + 1;
+                    return nx;
+                }
+                if (b1 >= 'a' && b1 <= 'z') {
+                    nx.cls = next_class::lower;
+                    return nx;
+                }
+                if (b1 >= '0' && b1 <= '9') {
+                    nx.cls = next_class::digit;
+                    return nx;
+                }
+            }
         }
         std::size_t j = q;
         for (int k = 0; k < 8 && j < n_; ++k) {
@@ -986,7 +1068,20 @@ private:
                 return pw;
             }
             bool extra = false;
-            if (len <= longest_abbreviation_) {
+            if (FastPaths && extra_.empty()) {
+                // The common case without a branch on the word's length (it mispredicted): the
+                // filter bit of a word longer than any abbreviation may be set, but the table
+                // search then fails, as it would for any other word the filter lets through.
+                const bool listed = (len <= profile_.longest_abbreviation) &
+                                    profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1)));
+                if (listed) {
+                    char buf[max_word];
+                    for (std::size_t k = 0; k < len; ++k) buf[k] = static_cast<char>(ascii_lower(byte(t0 + k)));
+                    if (const abbreviation* a = find_abbreviation(profile_.abbreviations, std::string_view(buf, len))) {
+                        return prev_of(*a, word);
+                    }
+                }
+            } else if (len <= longest_abbreviation_) {
                 const bool listed = profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1)));
                 if (listed || !extra_.empty()) {
                     char buf[max_word];
