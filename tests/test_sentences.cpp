@@ -538,4 +538,72 @@ TEST_CASE("sentences: the abbreviation filter lets every listed abbreviation thr
           list{"Он живёт на Ул. Ленина.", "Потом он уехал."});
 }
 
+namespace {
+
+// The scanner with or without its fast paths, on `text` read under the replacement policy.
+template <bool FastPaths>
+std::vector<text_span> scan(std::string_view text, const whosaid::detail::sentence_profile& profile,
+                            const std::vector<std::string>& extra) {
+    std::vector<text_span> out;
+    auto emit = [&](text_span s) { out.push_back(s); };
+    whosaid::detail::sentence_scanner<decltype(emit), FastPaths> scanner(text, profile, extra, emit);
+    scanner.run();
+    return out;
+}
+
+// Texts that take the fast paths to their edges: stops at the start and end of the text and of
+// sentences, tokens of 15-17 bytes and longer, tokens with non-ASCII letters, spaces and bad
+// bytes, abbreviations, initials, markers, openings, closers, long runs of dots and spaces.
+std::vector<std::string> tricky_texts() {
+    static constexpr std::string_view pieces[] = {
+        "The", "the", "Mr.", "mr", "U.S.", "U.S", "p.m.", "a.m.", "Co.", "Inc.", "etc.", "No.", "No", "J.", "I.", "I",
+        "i.", "e.g.", "vs.", "St.", "ST.", "MS.", "Jan.", "Friday", "GMT", "At", "In", "It's", "It\u2019s", "Jr.'s",
+        "Ph.D.", "i.v.", "8", "G.", "word", "Word", "WORD", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnop",
+        "1.5", "1.", "2)", "(a)", "a.", "iv)", "(iii)", "b)", "3.)", "12", "$1.13bn", "world.Today", "www.x.com",
+        "a@b.c", ".", "..", "...", "....", ". . .", ". . . .", "!", "?", "?!", "\u2026", "\u203C", "\u3002", "\uFF01",
+        "\u061F", "\u0964", "\"", "'", "`", "\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB", "(", ")", "[",
+        "]", "{", "}", "[1]", "[12]", "[...]", "(...)", "[\u2026]", "\u2013", "\u2014", "-", "\u2022", "\u25CF",
+        "\u2028", "\u2029", "\u0085", "\u00A0", "\u3000", "\n", "\n\n", "\r\n", "\r", "\v", "\f", "\t", " ", "  ",
+        " ", " ", " ", "\u041E\u043D", "\u043E\u043D", "\u0433.", "\u0442.\u0435.", "\u0410.", "\u00C9", "\u00C9.",
+        "\u00C9t\u00E9", "\u00E9", "x\u0301", "approx", "Bros", "11 12", ".1", "(1987).1", "\xFF", "\xC2", "\xE2\x80",
+        "\xED\xA0\x80", "\x80", std::string_view("\0", 1)};
+    std::vector<std::string> texts;
+    std::uint32_t state = 12345;
+    const auto next = [&](std::uint32_t bound) {  // a fixed LCG: the same texts everywhere
+        state = state * 1664525U + 1013904223U;
+        return (state >> 8) % bound;
+    };
+    for (int t = 0; t < 1500; ++t) {
+        std::string text;
+        const std::uint32_t count = next(120);
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const std::uint32_t r = next(100);
+            if (r < 3) text.append(next(80) + 1, '.');
+            else if (r < 5) text.append(next(70) + 1, ' ');
+            else if (r < 6) text.append(next(40) + 10, 'a');
+            else text += pieces[next(std::size(pieces))];
+            if (next(2) == 0) text += ' ';
+        }
+        texts.push_back(std::move(text));
+    }
+    for (const auto& path : whosaid_test::sample_paths()) texts.push_back(whosaid_test::read_file(path));
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("sentences: the scanner's fast paths agree with its general code", "[sentences]") {
+    const std::vector<std::string> none;
+    const std::vector<std::string> extra{"approx", "bros", "word", "x", "\u0442.\u043A"};  // lower case, sorted
+    for (const std::string& text : tricky_texts()) {
+        for (const whosaid::detail::sentence_profile* p :
+             {&whosaid::detail::en_sentence_profile, &whosaid::detail::ru_sentence_profile}) {
+            for (const auto* x : {&none, &extra}) {
+                INFO(text);
+                CHECK(scan<true>(text, *p, *x) == scan<false>(text, *p, *x));
+            }
+        }
+    }
+}
+
 }  // namespace test_sentences

@@ -17,11 +17,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
 
 WHOSAID_BEGIN_NAMESPACE
 
@@ -56,22 +61,48 @@ static_assert([] {
 [[nodiscard]] constexpr bool is_visible_ascii(unsigned char b) noexcept { return b > 0x20U && b < 0x80U; }
 
 /// A-Z and a-z.
-[[nodiscard]] constexpr bool is_ascii_letter(unsigned char b) noexcept { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); }
+[[nodiscard]] constexpr bool is_ascii_letter(unsigned char b) noexcept {
+    return (b | 0x20U) - 'a' < 26U;  // case folded and unsigned: one compare, no branch
+}
+
+static_assert([] {
+    for (unsigned c = 0; c < 256; ++c) {
+        if (is_ascii_letter(static_cast<unsigned char>(c)) != ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return true;
+}(), "is_ascii_letter");
 
 /// A-Z lower-cased; every other byte unchanged.
 [[nodiscard]] constexpr unsigned char ascii_lower(unsigned char b) noexcept {
-    return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32U) : b;
+    // Arithmetic, not a conditional: the first letter of the word before a period is a capital
+    // or not in no predictable order.
+    return static_cast<unsigned char>(b + (static_cast<unsigned>(static_cast<unsigned>(b) - 'A' < 26U) << 5U));
 }
+
+static_assert([] {
+    for (unsigned c = 0; c < 256; ++c) {
+        const unsigned expected = c >= 'A' && c <= 'Z' ? c + 32U : c;
+        if (ascii_lower(static_cast<unsigned char>(c)) != expected) return false;
+    }
+    return true;
+}(), "ascii_lower");
 
 /// ASCII characters that open a quotation or a bracket before a word: " ' ` ( [ {.
 [[nodiscard]] constexpr bool is_ascii_opening(unsigned char b) noexcept {
-    return b == '"' || b == '\'' || b == '`' || b == '(' || b == '[' || b == '{';
+    // A bit test, not a chain of compares: after a stop the chain's branches mispredicted.
+    constexpr std::uint64_t low = (std::uint64_t{1} << '"') | (std::uint64_t{1} << '\'') | (std::uint64_t{1} << '(');
+    constexpr std::uint64_t high = (std::uint64_t{1} << ('`' - 64)) | (std::uint64_t{1} << ('[' - 64)) |
+                                   (std::uint64_t{1} << ('{' - 64));
+    return b < 128 && (((b < 64 ? low : high) >> (b & 63U)) & 1U) != 0;
 }
 
 static_assert([] {
     for (char32_t c = 0; c < 128; ++c) {
         const bool opening = unicode::is_quote_mark(c) || unicode::detail::ascii_table[c] == unicode::category::open_punct;
         if (is_ascii_opening(static_cast<unsigned char>(c)) != opening) return false;
+    }
+    for (unsigned c = 128; c < 256; ++c) {
+        if (is_ascii_opening(static_cast<unsigned char>(c))) return false;
     }
     return true;
 }(), "is_ascii_opening disagrees with is_opening_cp");
@@ -99,6 +130,21 @@ static_assert([] {
     }
     return true;
 }(), "the ASCII bit test of is_closing_mark");
+
+/// What the byte after a lone period means for its cluster (see `sentence_scanner::read_cluster`):
+/// it continues or closes it (other: a stop, a closing mark or a non-ASCII byte), it may start a
+/// footnote mark ('[' or a digit), it is a space (which may start ". . ."), or it ends it (plain).
+enum : std::uint8_t { follow_other = 0, follow_plain = 1, follow_footnote = 2, follow_space = 3 };
+inline constexpr std::array<std::uint8_t, 256> period_follower = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 0x80; ++c) {
+        if (c == '.' || c == '!' || c == '?' || is_closing_mark(c)) continue;
+        if (c == ' ') t[c] = follow_space;
+        else if (c == '[' || (c >= '0' && c <= '9')) t[c] = follow_footnote;
+        else t[c] = follow_plain;
+    }
+    return t;
+}();
 
 /// List bullets: • ‣ ⁃ ◦ ▪ ●.
 [[nodiscard]] constexpr bool is_bullet(char32_t c) noexcept {
@@ -133,8 +179,10 @@ struct list_marker {
 };
 
 /// Scans one text for sentences and calls `emit(text_span)` for each. Used once per call by
-/// `sentence_splitter`; holds only per-call state.
-template <class Emit>
+/// `sentence_splitter`; holds only per-call state. With `FastPaths` false the scanner runs only
+/// its general code, without the shortcuts for common ASCII text: the same sentences, slower
+/// (the tests compare the two).
+template <class Emit, bool FastPaths = true>
 class sentence_scanner {
 public:
     sentence_scanner(std::string_view text, const sentence_profile& profile,
@@ -225,25 +273,28 @@ private:
     };
 
     // ---- bytes and code points -------------------------------------------------------------
+    // The small readers below and the shortcuts of skip_space and parse_marker are forced inline:
+    // GCC kept them out of line, every call at a stop returning its struct through memory (a
+    // fifth of the splitter's instructions on BBC).
 
-    [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
 
-    [[nodiscard]] utf8::codepoint at(std::size_t i) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE utf8::codepoint at(std::size_t i) const noexcept {
         if (i < n_ && byte(i) < 0x80U) return {byte(i), 1, true};
         return utf8::decode(text_, i);
     }
 
-    [[nodiscard]] utf8::codepoint before(std::size_t i) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE utf8::codepoint before(std::size_t i) const noexcept {
         if (i > 0 && i <= n_ && byte(i - 1) < 0x80U) return {byte(i - 1), 1, true};
         return utf8::decode_before(text_, i);
     }
 
-    [[nodiscard]] static bool is_space_cp(const utf8::codepoint& cp) noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE static bool is_space_cp(const utf8::codepoint& cp) noexcept {
         return cp.valid && (cp.value < 0x80 ? is_ascii_space(static_cast<unsigned char>(cp.value))
                                             : unicode::is_space(cp.value));
     }
 
-    [[nodiscard]] bool space_at(std::size_t i) const noexcept { return i < n_ && is_space_cp(at(i)); }
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE bool space_at(std::size_t i) const noexcept { return i < n_ && is_space_cp(at(i)); }
 
     [[nodiscard]] static bool is_line_break_cp(const utf8::codepoint& cp) noexcept {
         return cp.valid && unicode::is_line_break(cp.value);
@@ -278,7 +329,7 @@ private:
 
     /// White space from `j` on, counting line breaks (CRLF once); a blank line or U+2029 is a
     /// paragraph break.
-    [[nodiscard]] space_run skip_space(std::size_t j) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE space_run skip_space(std::size_t j) const noexcept {
         // The common case: one space before a visible ASCII character.
         if (j + 1 < n_ && byte(j) == ' ' && is_visible_ascii(byte(j + 1))) return {j + 1, 0, false};
         return skip_space_run(j);
@@ -405,17 +456,23 @@ private:
     // ---- lists -------------------------------------------------------------------------------
 
     /// The list marker at `p`, followed by white space; length 0 when there is none.
-    [[nodiscard]] list_marker parse_marker(std::size_t p) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE list_marker parse_marker(std::size_t p) const noexcept {
         return may_start_marker(p) ? parse_marker_at(p) : list_marker{};
     }
 
     /// False when no list marker can start at `p`: most words cannot, as only "(", a digit, a
     /// letter before "." or ")", or a lower-case roman numeral start one.
-    [[nodiscard]] bool may_start_marker(std::size_t p) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE bool may_start_marker(std::size_t p) const noexcept {
         if (p >= n_) return false;
         const unsigned kind = marker_lead[byte(p)];
-        if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
         const unsigned char b1 = p + 1 < n_ ? byte(p + 1) : static_cast<unsigned char>(0);
+        if constexpr (FastPaths) {
+            // Bitwise, not short-circuit: the word after a stop starts with a capital, a quote or
+            // a digit in no predictable order, and each branch of the chain mispredicted.
+            const bool letter_ok = (b1 == '.') | (b1 == ')') | ((kind == marker_roman) & is_ascii_letter(b1));
+            return (kind == marker_always) | ((kind >= marker_letter) & letter_ok);
+        }
+        if (kind != marker_letter && kind != marker_roman) return kind == marker_always;
         return b1 == '.' || b1 == ')' || (kind == marker_roman && is_ascii_letter(b1));
     }
 
@@ -576,7 +633,7 @@ private:
             return cl.end;
         }
         space_run ws = skip_space(cl.end);
-        if (ws.breaks == 0 && ws.next < n_) {
+        if (ws.breaks == 0 && ws.next < n_ && !(FastPaths && no_spaced_closer(ws.next))) {
             // "детище. »", "end. )": a closing mark set off by a space still closes this sentence.
             const utf8::codepoint c = at(ws.next);
             if (c.valid && is_closing_mark(c.value) && (ws.next + c.length >= n_ || space_at(ws.next + c.length))) {
@@ -601,6 +658,17 @@ private:
             return begin_sentence(ws.next);
         }
         return ws.next;
+    }
+
+    /// True when the ASCII character at `q` (after a stop and a space) is no closing mark set
+    /// off by white space: not one at all, or one followed by an ASCII character that is not
+    /// white space ('. "Next', the quote opening the next sentence). Computed without branches
+    /// on the characters, which come in no predictable order.
+    [[nodiscard]] bool no_spaced_closer(std::size_t q) const noexcept {
+        if (q + 1 >= n_) return false;
+        const unsigned char b0 = byte(q);
+        const unsigned char b1 = byte(q + 1);
+        return (b0 < 0x80U) & ((!is_closing_mark(b0)) | ((b1 < 0x80U) & (!is_ascii_space(b1))));
     }
 
     /// "[...]", "(...)", "[…]": an omission inside a quotation, never a stop. Returns the
@@ -645,8 +713,20 @@ private:
             // The common case, one period followed by an ASCII character that neither continues
             // the cluster nor closes a quotation: "word. Next", "1.5", "end.\n".
             const auto b = byte(i + 1);
-            if (b < 0x80U && b != '.' && b != '!' && b != '?' && !is_closing_mark(b) &&
-                !(b == ' ' && i + 2 < n_ && byte(i + 2) == '.')) {
+            if constexpr (FastPaths) {
+                // One table look-up for the chain of compares below, whose branches mispredicted
+                // on the mix of spaces, line breaks, quotes and digits after a period.
+                const unsigned f = period_follower[b];
+                const unsigned char b2 = i + 2 < n_ ? byte(i + 2) : static_cast<unsigned char>(0);
+                const bool spaced = (f == follow_space) & (b2 == '.');
+                if ((f != follow_other) & !spaced) {
+                    cl.dots = 1;
+                    cl.first_end = i + 1;
+                    cl.end = f == follow_footnote ? footnote_end(cl, i + 1) : i + 1;
+                    return cl;
+                }
+            } else if (b < 0x80U && b != '.' && b != '!' && b != '?' && !is_closing_mark(b) &&
+                       !(b == ' ' && i + 2 < n_ && byte(i + 2) == '.')) {
                 cl.dots = 1;
                 cl.first_end = i + 1;
                 cl.end = (b == '[' || (b >= '0' && b <= '9')) ? footnote_end(cl, i + 1) : i + 1;
@@ -863,6 +943,25 @@ private:
                 nx.cls = next_class::digit;
                 return nx;
             }
+            if (FastPaths && is_ascii_opening(b) && q + 1 < n_) {
+                // An opening quote or bracket before an ASCII letter or digit ('. "We', ". (The"):
+                // what the loop below finds, without its exit after a varying number of marks.
+                const auto b1 = byte(q + 1);
+                if (b1 >= 'A' && b1 <= 'Z') {
+                    nx.cls = next_class::upper;
+                    if (q + 2 < n_ && byte(q + 2) == '.') nx.initial = true;
+                    nx.word = q + 1;
+                    return nx;
+                }
+                if (b1 >= 'a' && b1 <= 'z') {
+                    nx.cls = next_class::lower;
+                    return nx;
+                }
+                if (b1 >= '0' && b1 <= '9') {
+                    nx.cls = next_class::digit;
+                    return nx;
+                }
+            }
         }
         std::size_t j = q;
         for (int k = 0; k < 8 && j < n_; ++k) {
@@ -935,23 +1034,14 @@ private:
     /// lower-cased and searched only when the abbreviation filter lets them through.
     [[nodiscard]] prev_word read_prev(std::size_t stop) const noexcept {
         prev_word pw;
-        std::size_t t0 = stop;
-        std::size_t high = npos;  // the last non-ASCII character of the token, if any
-        bool dot = false;         // a period inside the token (a candidate initialism)
-        while (t0 > seg_start_) {  // a token never reaches back into the previous sentence
-            if (stop - t0 > max_token) return pw;
-            const auto b = byte(t0 - 1);
-            if (b < 0x80U) {
-                if (is_ascii_space(b)) break;
-                dot = dot || b == '.';
-                --t0;
-                continue;
-            }
-            const utf8::codepoint cp = utf8::decode_before(text_, t0);
-            if (is_space_cp(cp)) break;
-            t0 -= cp.length;
-            if (high == npos) high = t0;
+        token_back tb;
+        if (!(FastPaths && short_ascii_token_before(stop, tb))) {
+            tb = token_before(stop);
+            if (tb.start == npos) return pw;
         }
+        std::size_t t0 = tb.start;
+        const std::size_t high = tb.high;
+        const bool dot = tb.dot;
         while (t0 < stop) {
             const auto b = byte(t0);
             if (b < 0x80U) {
@@ -978,7 +1068,20 @@ private:
                 return pw;
             }
             bool extra = false;
-            if (len <= longest_abbreviation_) {
+            if (FastPaths && extra_.empty()) {
+                // The common case without a branch on the word's length (it mispredicted): the
+                // filter bit of a word longer than any abbreviation may be set, but the table
+                // search then fails, as it would for any other word the filter lets through.
+                const bool listed = (len <= profile_.longest_abbreviation) &
+                                    profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1)));
+                if (listed) {
+                    char buf[max_word];
+                    for (std::size_t k = 0; k < len; ++k) buf[k] = static_cast<char>(ascii_lower(byte(t0 + k)));
+                    if (const abbreviation* a = find_abbreviation(profile_.abbreviations, std::string_view(buf, len))) {
+                        return prev_of(*a, word);
+                    }
+                }
+            } else if (len <= longest_abbreviation_) {
                 const bool listed = profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1)));
                 if (listed || !extra_.empty()) {
                     char buf[max_word];
@@ -1008,6 +1111,75 @@ private:
         // The language table was searched above: only the caller's extra abbreviations remain.
         if (is_extra_abbreviation(lower) || (dot && is_initialism(word))) pw.kind = prev_kind::ambiguous;
         return pw;
+    }
+
+    /// The white-space-delimited token that ends at `stop` (see `token_before`).
+    struct token_back {
+        std::size_t start = 0;    // its first byte; npos when it is longer than max_token bytes
+        std::size_t high = npos;  // its last non-ASCII character, npos when none
+        bool dot = false;         // a period inside it (a candidate initialism)
+    };
+
+    /// The token that ends at `stop`: back to white space, never into the previous sentence.
+    [[nodiscard]] token_back token_before(std::size_t stop) const noexcept {
+        token_back tb;
+        std::size_t t0 = stop;
+        while (t0 > seg_start_) {
+            if (stop - t0 > max_token) {
+                tb.start = npos;
+                return tb;
+            }
+            const auto b = byte(t0 - 1);
+            if (b < 0x80U) {
+                if (is_ascii_space(b)) break;
+                tb.dot = tb.dot || b == '.';
+                --t0;
+                continue;
+            }
+            const utf8::codepoint cp = utf8::decode_before(text_, t0);
+            if (is_space_cp(cp)) break;
+            t0 -= cp.length;
+            if (tb.high == npos) tb.high = t0;
+        }
+        tb.start = t0;
+        return tb;
+    }
+
+    /// `token_before` for the common token, ASCII and shorter than 16 bytes, from the masks of
+    /// the 16 bytes before `stop` (the byte loop's exit, after a word of any length, was the
+    /// scanner's most mispredicted branch). False, with `tb` unchanged, when it cannot tell.
+    [[nodiscard]] bool short_ascii_token_before(std::size_t stop, token_back& tb) const noexcept {
+#if defined(__SSE2__)
+        if (stop < 16 || stop > n_) return false;
+        const std::size_t base = stop - 16;
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + base));
+        // ' ' or 0x09-0x0D (shifted to -128..-124: one signed compare).
+        const __m128i space = _mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+            _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0x09))), _mm_set1_epi8(static_cast<char>(-128 + 5))));
+        const auto bits = [](__m128i m) { return static_cast<std::uint32_t>(_mm_movemask_epi8(m)) & 0xFFFFU; };
+        // Bytes before the pending sentence are not part of the token: it starts there at the latest.
+        const std::size_t inside = seg_start_ > base ? std::min<std::size_t>(seg_start_ - base, 16) : 0;
+        const std::uint32_t spaces = bits(space) & (0xFFFFU << inside);
+        std::size_t first = 0;  // the token's first byte, as a position in the window
+        if (spaces != 0) {
+            first = static_cast<std::size_t>(32 - std::countl_zero(spaces));  // after the last space
+        } else if (inside != 0) {
+            first = inside;
+        } else {
+            return false;  // 16 bytes or more
+        }
+        const std::uint32_t token = (0xFFFFU << first) & 0xFFFFU;
+        if ((bits(x) & token) != 0) return false;  // non-ASCII
+        tb.start = base + first;
+        tb.high = npos;
+        tb.dot = (bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) & token) != 0;
+        return true;
+#else
+        static_cast<void>(stop);
+        static_cast<void>(tb);
+        return false;
+#endif
     }
 
     /// The kind of the word `word` found in the abbreviation table as `a`.
