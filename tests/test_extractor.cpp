@@ -245,4 +245,22 @@ TEST_CASE("extractor: attribution memory stays within 55 bytes per input byte on
     }
 }
 
+TEST_CASE("extractor: the sentences of a news article take one allocation, not one per doubling", "[extractor]") {
+    // 24 sentences of ~100 bytes: growing by doubling allocated 16 + 32 + … + 512 bytes.
+    std::string text;
+    for (int k = 0; k < 24; ++k) text += "The minister said on Tuesday that prices of bread and milk had risen again in the north and east. ";
+    const whosaid::sentence_splitter splitter;
+    std::size_t used = 0;
+    std::size_t count = 0;
+    {
+        const whosaid_test::alloc_budget budget(1U << 20U);
+        const auto r = splitter.split(text);
+        used = budget.used();
+        REQUIRE(r.has_value());
+        count = r->size();
+    }
+    CHECK(count == 24);
+    CHECK(used <= (text.size() / 96 + 4) * sizeof(whosaid::text_span));
+}
+
 }  // namespace test_extractor
