@@ -633,7 +633,7 @@ private:
             return cl.end;
         }
         space_run ws = skip_space(cl.end);
-        if (ws.breaks == 0 && ws.next < n_ && !(FastPaths && no_spaced_closer(ws.next))) {
+        if (ws.breaks == 0 && ws.next < n_) {
             // "детище. »", "end. )": a closing mark set off by a space still closes this sentence.
             const utf8::codepoint c = at(ws.next);
             if (c.valid && is_closing_mark(c.value) && (ws.next + c.length >= n_ || space_at(ws.next + c.length))) {
@@ -658,17 +658,6 @@ private:
             return begin_sentence(ws.next);
         }
         return ws.next;
-    }
-
-    /// True when the ASCII character at `q` (after a stop and a space) is no closing mark set
-    /// off by white space: not one at all, or one followed by an ASCII character that is not
-    /// white space ('. "Next', the quote opening the next sentence). Computed without branches
-    /// on the characters, which come in no predictable order.
-    [[nodiscard]] bool no_spaced_closer(std::size_t q) const noexcept {
-        if (q + 1 >= n_) return false;
-        const unsigned char b0 = byte(q);
-        const unsigned char b1 = byte(q + 1);
-        return (b0 < 0x80U) & ((!is_closing_mark(b0)) | ((b1 < 0x80U) & (!is_ascii_space(b1))));
     }
 
     /// "[...]", "(...)", "[…]": an omission inside a quotation, never a stop. Returns the
@@ -942,25 +931,6 @@ private:
             if (b >= '0' && b <= '9') {
                 nx.cls = next_class::digit;
                 return nx;
-            }
-            if (FastPaths && is_ascii_opening(b) && q + 1 < n_) {
-                // An opening quote or bracket before an ASCII letter or digit ('. "We', ". (The"):
-                // what the loop below finds, without its exit after a varying number of marks.
-                const auto b1 = byte(q + 1);
-                if (b1 >= 'A' && b1 <= 'Z') {
-                    nx.cls = next_class::upper;
-                    if (q + 2 < n_ && byte(q + 2) == '.') nx.initial = true;
-                    nx.word = q + 1;
-                    return nx;
-                }
-                if (b1 >= 'a' && b1 <= 'z') {
-                    nx.cls = next_class::lower;
-                    return nx;
-                }
-                if (b1 >= '0' && b1 <= '9') {
-                    nx.cls = next_class::digit;
-                    return nx;
-                }
             }
         }
         std::size_t j = q;
