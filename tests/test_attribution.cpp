@@ -1543,6 +1543,13 @@ TEST_CASE("attribution: unusable user cues throw config_error", "[attribution]")
     CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_phrases = {"single"}}), whosaid::config_error);
     CHECK_THROWS_AS(whosaid::speaker_attributor(attribution_options{.extra_phrases = {"two  spaces"}}), whosaid::config_error);
     CHECK_NOTHROW(whosaid::speaker_attributor(attribution_options{.extra_verbs = {"O'Brien-ed"}}));
+    // The phrases that start with one word are counted in 16 bits: more is an error, not a
+    // silently truncated index.
+    std::vector<std::string> many;
+    for (int k = 0; k < 65'536; ++k) many.push_back("zq w" + std::to_string(k));
+    CHECK_THROWS_WITH(whosaid::speaker_attributor(attribution_options{.extra_phrases = many}), Catch::Contains("\"zq\""));
+    many.pop_back();
+    CHECK_NOTHROW(whosaid::speaker_attributor(attribution_options{.extra_phrases = many}));
 }
 
 TEST_CASE("attribution: indirect speech can be turned off", "[attribution]") {

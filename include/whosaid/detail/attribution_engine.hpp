@@ -346,6 +346,10 @@ private:
             const std::int32_t first = phrases_[order[i]].words[0];
             std::size_t j = i;
             while (j < order.size() && phrases_[order[j]].words[0] == first) ++j;
+            if (j - i > UINT16_MAX) {
+                WHOSAID_THROW(config_error("attribution_options: more than 65,535 cue phrases start with the word \"" +
+                                           std::string(lex_.key(first)) + "\""));
+            }
             lex_entry& e = lex_.entry(first);
             e.cls |= w_phrase;
             e.phrase_first = static_cast<std::uint32_t>(i);
