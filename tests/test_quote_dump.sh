@@ -398,7 +398,10 @@ slow-stream)
   # arrives (not when the input ends or 256 KB of output have piled up).
   mkfifo "$tmp/fifo"
   for j in 1 2; do
-    "$qd" --jsonl -j "$j" <"$tmp/fifo" >"$tmp/out.$j" 2>"$tmp/err" &
+    # The output file exists before the reader starts: the background job opens it only once
+    # a writer has opened the FIFO, and the first check below may come before that.
+    : >"$tmp/out.$j"
+    "$qd" --jsonl -j "$j" <"$tmp/fifo" >>"$tmp/out.$j" 2>"$tmp/err" &
     pid=$!
     exec 3>"$tmp/fifo"
     printf '{"id":"a","text":"\\"We are here,\\" she said."}\n' >&3
