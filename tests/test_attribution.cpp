@@ -1699,6 +1699,10 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
             CHECK(f.cp == s.cp);
             CHECK(f.lex == s.lex);
             CHECK(f.cls == s.cls);
+            // The runner's `punct(i, c)` compares only `cp`: a word's first code point is a
+            // word character, never a punctuation mark (nor U+FFFD, which bad bytes become).
+            if (s.word()) CHECK(whosaid::unicode::is_word(s.cp));
+            if (!s.word()) CHECK(!whosaid::unicode::is_word(s.cp));
         }
     }
 }
