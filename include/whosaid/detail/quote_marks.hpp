@@ -46,6 +46,7 @@ enum class mark : std::uint8_t {
     long_dash,          // U+2012-U+2015: dialogue dashes (not quotation marks, but scanned)
     line_break,         // LF VT FF CR NEL U+2028 U+2029
 };
+static_assert(static_cast<unsigned>(mark::line_break) < 32, "a closer set is a 32-bit mask");
 
 [[nodiscard]] constexpr std::uint32_t bit(mark m) noexcept { return std::uint32_t{1} << static_cast<unsigned>(m); }
 
@@ -105,7 +106,8 @@ struct opening {
 
 /// The quotation `m` opens when it acts as an opener; `closers == 0` means "opens nothing".
 /// (The reported `quote_style` follows from the opening mark: see `style_of` in quote_scanner.hpp.)
-[[nodiscard]] constexpr opening opening_of(mark m) noexcept {
+/// The definition: the scanner reads `opening_of`, this function's table.
+[[nodiscard]] constexpr opening opening_rule(mark m) noexcept {
     constexpr std::uint32_t straight_d = bit(mark::straight_double) | bit(mark::fullwidth_double);
     constexpr std::uint32_t straight_s = bit(mark::straight_single) | bit(mark::fullwidth_single);
     switch (m) {
@@ -147,6 +149,17 @@ struct opening {
         default: return {};
     }
 }
+
+/// `opening_rule` of every mark, indexed by the mark: the scanner asks at every mark it reads,
+/// and a load replaces the switch's jump and its constant stores.
+inline constexpr std::array<opening, 32> opening_table = [] {
+    std::array<opening, 32> t{};
+    for (unsigned m = 0; m < t.size(); ++m) t[m] = opening_rule(static_cast<mark>(m));
+    return t;
+}();
+
+/// The quotation `m` opens (see `opening_rule`).
+[[nodiscard]] constexpr const opening& opening_of(mark m) noexcept { return opening_table[static_cast<unsigned>(m)]; }
 
 /// Lead bytes the fast skip stops at: ASCII " ' ` and line breaks, and the UTF-8 lead bytes of
 /// every other mark, dash and line break (C2: « » NEL; E2: U+2012-U+203A, U+2028/9; E3: CJK

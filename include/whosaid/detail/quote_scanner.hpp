@@ -102,6 +102,54 @@ enum class shape : std::uint8_t {
     return r == rside::quote ? shape::amb_quote : shape::closer;
 }
 
+/// True when `m` in shape `sh` may close an open quotation (which one: `opening::closers`).
+/// The definition: the scanner reads `close_shapes`, this function's table.
+[[nodiscard]] constexpr bool close_rule(mark m, shape sh) noexcept {
+    if (is_symmetric(m)) return sh != shape::opener;
+    switch (m) {
+        case mark::right_double: case mark::right_single: case mark::right_guillemet: case mark::right_single_guil:
+        case mark::right_corner: case mark::right_white_corner: case mark::cjk_close:
+            return true;
+        case mark::left_double: case mark::left_single: case mark::left_guillemet: case mark::left_single_guil:
+            return sh == shape::closer;
+        default: return false;
+    }
+}
+
+/// True when `m` in shape `sh` may open a quotation (of `opening_of(m)`). The definition: the
+/// scanner reads `open_shapes`, this function's table.
+[[nodiscard]] constexpr bool open_rule(mark m, shape sh) noexcept {
+    switch (m) {
+        case mark::straight_double: case mark::fullwidth_double: case mark::apostrophe_pair:
+            return sh == shape::opener || sh == shape::amb_punct || sh == shape::amb_quote;
+        case mark::straight_single: case mark::fullwidth_single: case mark::low_single:
+            return sh == shape::opener;
+        case mark::left_double: case mark::left_single: case mark::reversed_double: case mark::reversed_single:
+        case mark::cjk_open: case mark::left_corner: case mark::left_white_corner: case mark::low_double:
+        case mark::backtick_pair: case mark::left_guillemet:
+            return sh != shape::closer;
+        case mark::left_single_guil: return sh == shape::opener || sh == shape::amb_punct;
+        case mark::right_double: case mark::right_guillemet: case mark::right_single_guil:
+            return sh == shape::opener;
+        default: return false;
+    }
+}
+
+/// For every mark, the shapes (bit `shape`) in which `rule` holds: one load and a shift at each
+/// mark instead of two switches.
+template <bool (*Rule)(mark, shape)>
+inline constexpr std::array<std::uint8_t, 32> shape_table = [] {
+    std::array<std::uint8_t, 32> t{};
+    for (unsigned m = 0; m < t.size(); ++m) {
+        for (unsigned sh = 0; sh <= static_cast<unsigned>(shape::amb_quote); ++sh) {
+            if (Rule(static_cast<mark>(m), static_cast<shape>(sh))) t[m] = static_cast<std::uint8_t>(t[m] | (1U << sh));
+        }
+    }
+    return t;
+}();
+inline constexpr const std::array<std::uint8_t, 32>& close_shapes = shape_table<close_rule>;
+inline constexpr const std::array<std::uint8_t, 32>& open_shapes = shape_table<open_rule>;
+
 [[nodiscard]] constexpr bool is_quote_mark_cp(char32_t c) noexcept {
     const mark m = mark_of(c);
     return m != mark::none && m != mark::long_dash && m != mark::line_break;
@@ -494,33 +542,11 @@ private:
         return false;
     }
 
-    [[nodiscard]] bool may_close(mark m, shape sh) const noexcept {
-        if (is_symmetric(m)) return sh != shape::opener;
-        switch (m) {
-            case mark::right_double: case mark::right_single: case mark::right_guillemet: case mark::right_single_guil:
-            case mark::right_corner: case mark::right_white_corner: case mark::cjk_close:
-                return true;
-            case mark::left_double: case mark::left_single: case mark::left_guillemet: case mark::left_single_guil:
-                return sh == shape::closer;
-            default: return false;
-        }
+    [[nodiscard]] static bool may_close(mark m, shape sh) noexcept {
+        return ((close_shapes[static_cast<unsigned>(m)] >> static_cast<unsigned>(sh)) & 1U) != 0;
     }
-
     [[nodiscard]] static bool may_open(mark m, shape sh) noexcept {
-        switch (m) {
-            case mark::straight_double: case mark::fullwidth_double: case mark::apostrophe_pair:
-                return sh == shape::opener || sh == shape::amb_punct || sh == shape::amb_quote;
-            case mark::straight_single: case mark::fullwidth_single: case mark::low_single:
-                return sh == shape::opener;
-            case mark::left_double: case mark::left_single: case mark::reversed_double: case mark::reversed_single:
-            case mark::cjk_open: case mark::left_corner: case mark::left_white_corner: case mark::low_double:
-            case mark::backtick_pair: case mark::left_guillemet:
-                return sh != shape::closer;
-            case mark::left_single_guil: return sh == shape::opener || sh == shape::amb_punct;
-            case mark::right_double: case mark::right_guillemet: case mark::right_single_guil:
-                return sh == shape::opener;
-            default: return false;
-        }
+        return ((open_shapes[static_cast<unsigned>(m)] >> static_cast<unsigned>(sh)) & 1U) != 0;
     }
 
     /// Index of the innermost open quotation that `m` closes, or -1.
