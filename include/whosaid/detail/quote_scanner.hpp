@@ -1187,8 +1187,20 @@ private:
         /// Bit i set when bit i+1 was (the byte after).
         [[nodiscard]] bits128 next() const noexcept { return {(lo >> 1U) | (hi << 63U), hi >> 1U}; }
         [[nodiscard]] bool any() const noexcept { return (lo | hi) != 0; }
+        /// Number of set bits. Inline on every target: std::popcount is a library call on
+        /// baseline x86-64, which has no POPCNT instruction.
         [[nodiscard]] std::size_t count() const noexcept {
+#if defined(__POPCNT__)
             return static_cast<std::size_t>(std::popcount(lo) + std::popcount(hi));
+#else
+            // Bit counts per byte of each half (at most 8), added (at most 16), then summed.
+            const auto bytes = [](std::uint64_t v) {
+                v -= (v >> 1U) & 0x5555555555555555ULL;
+                v = (v & 0x3333333333333333ULL) + ((v >> 2U) & 0x3333333333333333ULL);
+                return (v + (v >> 4U)) & 0x0F0F0F0F0F0F0F0FULL;
+            };
+            return static_cast<std::size_t>(((bytes(lo) + bytes(hi)) * 0x0101010101010101ULL) >> 56U);
+#endif
         }
         /// Index of the lowest set bit; `any()` must hold.
         [[nodiscard]] std::size_t first() const noexcept {
@@ -1214,13 +1226,6 @@ private:
             if (n >= 64) return {0, hi & ~((std::uint64_t{1} << (n - 64)) - 1)};
             return {lo & ~((std::uint64_t{1} << n) - 1), hi};
         }
-        /// From eight 16-bit block masks (block k for bytes 16k …; x86 is little-endian).
-        [[nodiscard]] static bits128 from_blocks(const std::uint16_t (&blocks)[8]) noexcept {
-            bits128 b;
-            std::memcpy(&b.lo, &blocks[0], 8);
-            std::memcpy(&b.hi, &blocks[4], 8);
-            return b;
-        }
     };
 
     /// `scan_window` for an ASCII window, sixteen bytes at a time: false (nothing done) when a
@@ -1231,37 +1236,53 @@ private:
                            quote_evidence& ev, title_counts& title) const noexcept {
         static_assert(content_window <= 127, "the window and the byte after it fit in 128 bits");
         const std::size_t len = window_end - cb;
-        std::uint16_t word_blocks[8] = {};
-        std::uint16_t joiner_blocks[8] = {};
-        std::uint16_t terminal_blocks[8] = {};
+        // The blocks read sixteen bytes from the window's start on: when the last would reach
+        // past the text (a quotation that ends the text), the general scan does the window.
+        if (cb + ((len + 15) & ~std::size_t{15}) > n_) return false;
         const __m128i letter_lo = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
         const __m128i digit_lo = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
         const __m128i letter_n = _mm_set1_epi8(static_cast<char>(-128 + 26));
         const __m128i digit_n = _mm_set1_epi8(static_cast<char>(-128 + 10));
         const __m128i case_bit = _mm_set1_epi8(0x20);
-        for (std::size_t block = 0; block * 16 < len; ++block) {
-            const std::size_t at = cb + block * 16;
-            __m128i x;
-            if (at + 16 <= n_) {
-                x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + at));
-            } else {
-                alignas(16) char tail[16] = {};
-                std::memcpy(tail, t_.data() + at, n_ - at);
-                x = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+        // The masks of window bytes [from, min(len, from + 64)), built in registers block by
+        // block (bit k for byte from + k); `ascii` false when one of them is not ASCII. Nothing
+        // in the loop calls out, so its constants stay in registers.
+        struct masks {
+            std::uint64_t word = 0;
+            std::uint64_t joiner = 0;
+            std::uint64_t terminal = 0;
+            bool ascii = true;
+        };
+        const auto read = [&](std::size_t from) noexcept {
+            masks m;
+            const std::size_t end = std::min(len, from + 64);
+            for (std::size_t off = from; off < end; off += 16) {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + cb + off));
+                const auto bits = [](__m128i v) { return static_cast<std::uint32_t>(_mm_movemask_epi8(v)); };
+                if (const std::uint32_t high = bits(x); high != 0) {  // past the window's end it does not matter
+                    const std::size_t valid = end - off;
+                    if (valid >= 16 || (high & ((1U << valid) - 1U)) != 0) {
+                        m.ascii = false;
+                        return m;
+                    }
+                }
+                const auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+                const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_lo), letter_n);
+                const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_lo), digit_n);
+                const auto shift = static_cast<unsigned>(off - from);
+                m.word |= std::uint64_t{bits(_mm_or_si128(letter, digit))} << shift;
+                m.joiner |= std::uint64_t{bits(_mm_or_si128(eq('-'), eq('\'')))} << shift;
+                m.terminal |= std::uint64_t{bits(_mm_or_si128(_mm_or_si128(eq('.'), eq('!')), eq('?')))} << shift;
             }
-            const std::size_t valid = std::min<std::size_t>(16, len - block * 16);
-            const std::uint32_t keep = valid == 16 ? 0xFFFFU : (1U << valid) - 1U;
-            if ((static_cast<std::uint32_t>(_mm_movemask_epi8(x)) & keep) != 0) return false;
-            const auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-            const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_lo), letter_n);
-            const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_lo), digit_n);
-            word_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-            joiner_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(eq('-'), eq('\''))));
-            terminal_blocks[block] =
-                static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq('.'), eq('!')), eq('?'))));
-        }
-        const bits128 word_in = bits128::from_blocks(word_blocks).below(len);
-        const bits128 joiner = bits128::from_blocks(joiner_blocks).below(len);
+            return m;
+        };
+        const masks lo = read(0);
+        if (!lo.ascii) return false;
+        const masks hi = len > 64 ? read(64) : masks{};
+        if (!hi.ascii) return false;
+        const bits128 word_in = bits128{lo.word, hi.word}.below(len);
+        const bits128 joiner = bits128{lo.joiner, hi.joiner}.below(len);
+        const bits128 terminal = bits128{lo.terminal, hi.terminal}.below(len);
         // The byte after the window decides whether a joiner ending the window is inside a word.
         bits128 word = word_in;
         if (window_end < n_ && joiner.below(len).any()) {
@@ -1284,7 +1305,7 @@ private:
             ev.first_upper = (cls & cls_upper) != 0;
             ev.first_lower = (cls & cls_lower) != 0;
         }
-        for (bits128 t = bits128::from_blocks(terminal_blocks).below(len); t.any(); t.clear_first()) {
+        for (bits128 t = terminal; t.any(); t.clear_first()) {
             const std::size_t i = t.first();
             if (i + 1 >= len) break;
             boundary_after(cb + i, 1, window_end, ev);
