@@ -52,7 +52,8 @@ static_assert(static_cast<unsigned>(mark::line_break) < 32, "a closer set is a 3
 
 /// The mark a code point is, or `mark::none`. (`apostrophe_pair` and `backtick_pair` are runs
 /// of U+0027 and U+0060 recognised by the scanner, never returned here for one code point.)
-[[nodiscard]] constexpr mark mark_of(char32_t cp) noexcept {
+/// The definition: `mark_of` answers ASCII from this function's table.
+[[nodiscard]] constexpr mark mark_rule(char32_t cp) noexcept {
     switch (cp) {
         case 0x22: return mark::straight_double;
         case 0x27: return mark::straight_single;
@@ -81,6 +82,16 @@ static_assert(static_cast<unsigned>(mark::line_break) < 32, "a closer set is a 3
         default: return mark::none;
     }
 }
+
+/// `mark_rule` of every ASCII character.
+inline constexpr std::array<mark, 128> ascii_marks = [] {
+    std::array<mark, 128> t{};
+    for (char32_t c = 0; c < t.size(); ++c) t[c] = mark_rule(c);
+    return t;
+}();
+
+/// The mark `cp` is (see `mark_rule`): ASCII, the usual neighbour of a mark, from a table.
+[[nodiscard]] constexpr mark mark_of(char32_t cp) noexcept { return cp < 0x80U ? ascii_marks[cp] : mark_rule(cp); }
 
 /// True for marks whose direction is not written in the glyph: the scanner decides from the
 /// neighbours and from what is open.

@@ -150,10 +150,28 @@ inline constexpr std::array<std::uint8_t, 32> shape_table = [] {
 inline constexpr const std::array<std::uint8_t, 32>& close_shapes = shape_table<close_rule>;
 inline constexpr const std::array<std::uint8_t, 32>& open_shapes = shape_table<open_rule>;
 
+/// True when `c` is a quotation mark (not a dash or a line break). ASCII, most of what the
+/// scanner asks about, is answered inline: of ASCII only " and ' are marks.
 [[nodiscard]] constexpr bool is_quote_mark_cp(char32_t c) noexcept {
-    const mark m = mark_of(c);
+    if (c < 0x80U) return c == '"' || c == '\'';
+    const mark m = mark_rule(c);
     return m != mark::none && m != mark::long_dash && m != mark::line_break;
 }
+
+/// `unicode::is_sentence_terminal`, with ASCII (. ! ?) answered inline.
+[[nodiscard]] constexpr bool is_terminal_cp(char32_t c) noexcept {
+    if (c < 0x80U) return c == '.' || c == '!' || c == '?';
+    return unicode::is_sentence_terminal(c);
+}
+
+static_assert([] {
+    for (char32_t c = 0; c < 0x80U; ++c) {
+        const mark m = mark_rule(c);
+        if (is_quote_mark_cp(c) != (m != mark::none && m != mark::long_dash && m != mark::line_break)) return false;
+        if (is_terminal_cp(c) != unicode::is_sentence_terminal(c)) return false;
+    }
+    return true;
+}(), "the ASCII answers of is_quote_mark_cp and is_terminal_cp are those of the general code");
 
 [[nodiscard]] constexpr lside lside_of_ascii(char32_t c) noexcept {
     if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return lside::open;
@@ -606,7 +624,7 @@ private:
             const std::ptrdiff_t k = find_same_opener(m);
             if (k >= 0) {
                 const char32_t prev = prev_significant(pos);
-                if (opt_.inline_reopen && unicode::is_sentence_terminal(prev)) {
+                if (opt_.inline_reopen && is_terminal_cp(prev)) {
                     // A lost paragraph break ("…own. "Trying…"): the quotation goes on.
                     interrupt_above(static_cast<std::size_t>(k), pos);
                     return;
@@ -640,7 +658,7 @@ private:
             return;
         }
         // Speech resumed after the author's words: "— said he. — More text."
-        if (stack_.empty() && para_interleaved_ && unicode::is_sentence_terminal(prev_significant(pos))) {
+        if (stack_.empty() && para_interleaved_ && is_terminal_cp(prev_significant(pos))) {
             const std::size_t w = skip_space(pos + len, std::min(n_, pos + len + 8));
             if (w > pos + len && starts_speech(cp_at(w))) push_dash(pos, w, true);
         }
@@ -797,7 +815,7 @@ private:
                 if (!(is_quote_mark_cp(c) || c == ')' || c == ']')) break;
                 p -= len_before(p);
             }
-            ok = unicode::is_sentence_terminal(c) || is_quote_mark_cp(cp_before(end));
+            ok = is_terminal_cp(c) || is_quote_mark_cp(cp_before(end));
         }
         if (!ok) {
             drop(e);
@@ -926,7 +944,7 @@ private:
             c = 0;
             p -= len_before(p);
         }
-        e.starts_sentence = p <= para_begin_ || unicode::is_sentence_terminal(c);
+        e.starts_sentence = p <= para_begin_ || is_terminal_cp(c);
     }
 
     // -- speech or term ---------------------------------------------------------------------
@@ -1067,7 +1085,7 @@ private:
             w.pos = pos;
             return true;
         }
-        if (w.stop_at_terminal && unicode::is_sentence_terminal(c.value)) return false;
+        if (w.stop_at_terminal && is_terminal_cp(c.value)) return false;
         out = {pos - c.length, pos, c.value, c.value < 0x80U};
         w.pos = pos - c.length;
         return true;
@@ -1343,7 +1361,7 @@ private:
                 if (!(is_quote_mark_cp(c) || c == ')' || c == ']' || is_space_cp(c))) break;
                 p -= len_before(p);
             }
-            ev.ends_terminal = unicode::is_sentence_terminal(c);
+            ev.ends_terminal = is_terminal_cp(c);
             ev.ends_comma = c == ',';
         }
         title_counts title;
