@@ -318,7 +318,11 @@ struct quote_evidence {
     bool dash_after = false;
 };
 
-/// One run of the detector over one text. Not reusable; holds only per-call state.
+/// One run of the detector over one text. Not reusable; holds only per-call state. With
+/// `FastPaths` false the scanner runs only its general code, without the shortcuts for common
+/// ASCII text (the block skip to candidate bytes, the sixteen-byte content scan, the ASCII word
+/// lookups and backward word runs): the same quotations, slower (the tests compare the two).
+template <bool FastPaths = true>
 class quote_scanner {
 public:
     quote_scanner(const quote_options& options, const word_table& words, std::string_view text,
@@ -339,7 +343,11 @@ public:
         block_cursor<quote_candidates> candidates(t_);
         while (i < n_) {
             // Skip to the next candidate byte (see `candidate_byte`) through the block masks.
-            i = candidates.next(i);
+            if constexpr (FastPaths) {
+                i = candidates.next(i);
+            } else {
+                while (i < n_ && !candidate_byte[static_cast<unsigned char>(t_[i])]) ++i;
+            }
             if (i >= n_) break;
             const auto b = static_cast<unsigned char>(t_[i]);
             if (b < 0x80U) {
@@ -976,7 +984,7 @@ private:
     [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e, bool ascii) {
         if (e <= b) return 0;
         const std::string_view w = t_.substr(b, e - b);
-        return ascii || all_ascii(w) ? words_.lookup_ascii(w) : words_.lookup(lower(b, e));
+        return FastPaths && (ascii || all_ascii(w)) ? words_.lookup_ascii(w) : words_.lookup(lower(b, e));
     }
     [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e) { return word_flags(b, e, false); }
 
@@ -1062,7 +1070,7 @@ private:
                 // A run of ASCII letters and digits, one step each.
                 const std::size_t lo = pos - std::min(pos - limit, max_steps - steps);
                 std::size_t p = pos;
-                while (p > lo) {
+                while (FastPaths && p > lo) {
                     const auto b = static_cast<unsigned char>(t_[p - 1]);
                     if (b >= 0x80U || (ascii_class[b] & cls_word) == 0) break;
                     --p;
@@ -1366,7 +1374,7 @@ private:
         }
         title_counts title;
 #if defined(__SSE2__)
-        const bool done = scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
+        const bool done = FastPaths && scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
 #else
         constexpr bool done = false;
 #endif
@@ -1388,7 +1396,7 @@ private:
         };
         int verdict = settled(lo, hi);
         for (std::size_t k = 0; verdict < 0 && k < title.n_lowercase; ++k) {
-            const title_counts::pending& w = title.lowercase[k];
+            const auto& w = title.lowercase[k];
             if ((word_flags(cb + w.begin, cb + w.end, w.ascii) & chain_word) != 0) --hi;  // a function word
             else ++lo;
             verdict = settled(lo, hi);
@@ -1591,17 +1599,27 @@ private:
 
 }  // namespace detail
 
-inline quote_detector::quote_detector(quote_options options) : options_(std::move(options)) {
-    const detail::quote_lexicon lex = detail::quote_lexicon_for(options_.lang);
-    words_.add(lex.term_cues, detail::term_cue);
-    words_.add(lex.speech_cues, detail::speech_cue);
-    words_.add(lex.chain_words, detail::chain_word);
-    words_.add(lex.determiners, detail::determiner);
-    words_.add(lex.elisions, detail::elision);
-    for (const auto& w : options_.extra_term_cues) words_.add(w, detail::term_cue);
-    for (const auto& w : options_.extra_speech_cues) words_.add(w, detail::speech_cue);
-    words_.finish();
+namespace detail {
+
+/// The word lists of a detector built for `options`: the language's lists and the extra cues.
+[[nodiscard]] inline word_table quote_words(const quote_options& options) {
+    word_table words;
+    const quote_lexicon lex = quote_lexicon_for(options.lang);
+    words.add(lex.term_cues, term_cue);
+    words.add(lex.speech_cues, speech_cue);
+    words.add(lex.chain_words, chain_word);
+    words.add(lex.determiners, determiner);
+    words.add(lex.elisions, elision);
+    for (const auto& w : options.extra_term_cues) words.add(w, term_cue);
+    for (const auto& w : options.extra_speech_cues) words.add(w, speech_cue);
+    words.finish();
+    return words;
 }
+
+}  // namespace detail
+
+inline quote_detector::quote_detector(quote_options options)
+    : options_(std::move(options)), words_(detail::quote_words(options_)) {}
 
 inline result<std::vector<quote>> quote_detector::detect(std::string_view text) const {
     return detect(text, {});
@@ -1610,7 +1628,7 @@ inline result<std::vector<quote>> quote_detector::detect(std::string_view text) 
 inline result<std::vector<quote>> quote_detector::detect(std::string_view text,
                                                          std::span<const text_span> sentences) const {
     if (const error e = utf8::check(text, options_.on_invalid); e.code != errc::ok) return e;
-    detail::quote_scanner scanner(options_, words_, text, sentences);
+    detail::quote_scanner<> scanner(options_, words_, text, sentences);
     return scanner.run();
 }
 
