@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
+#include "test_support.hpp"
+
 #include <whosaid/paragraphs.hpp>
 #include <whosaid/quotes.hpp>
+#include <whosaid/sentences.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -725,6 +729,89 @@ TEST_CASE("quotes: the word lists fold ASCII case, match stems and turn other wo
     CHECK(table.lookup("Said") == 0);  // `lookup` takes words already lowercased
     CHECK(table.lookup("программы") == d::term_cue);
     CHECK(table.lookup("програм") == 0);
+}
+
+namespace {
+
+/// One line per quotation, every field: what the fast-path test compares (and prints on failure).
+std::string dump(const std::vector<quote>& quotes) {
+    std::string out;
+    for (const quote& q : quotes) {
+        out += std::to_string(q.outer.begin) + "-" + std::to_string(q.outer.end) + " " + std::to_string(q.content.begin) +
+               "-" + std::to_string(q.content.end) + " " + std::string(whosaid::to_string(q.style)) + " " +
+               std::string(whosaid::to_string(q.role)) + (q.closed ? " closed " : " open ") +
+               std::to_string(q.first_paragraph) + "-" + std::to_string(q.last_paragraph) + " " +
+               std::to_string(q.parent) + "\n";
+    }
+    return out;
+}
+
+/// The scanner with or without its fast paths, on `text` (read under the replacement policy).
+template <bool FastPaths>
+std::vector<quote> scan(std::string_view text, const whosaid::quote_options& options,
+                        const whosaid::detail::word_table& words, std::span<const text_span> sentences) {
+    whosaid::detail::quote_scanner<FastPaths> scanner(options, words, text, sentences);
+    return scanner.run();
+}
+
+// Texts that take the fast paths to their edges: marks of every style next to words, spaces,
+// punctuation and other marks; quotations ending at the end of the text and near the 16- and
+// 64-byte block edges and the 120-byte content window; cue words, function words, elisions and
+// possessives in either case; words with non-ASCII letters, joiners and bad bytes; dashes and
+// line breaks of every kind.
+std::vector<std::string> tricky_texts() {
+    static constexpr std::string_view pieces[] = {
+        "\"", "\"", "\"", "'", "'", "''", "``", "'''", "\u201C", "\u201D", "\u2018", "\u2019", "\u201E", "\u201A",
+        "\u00AB", "\u00BB", "\u2039", "\u203A", "\u300C", "\u300D", "\u300E", "\u300F", "\u301D", "\u301E",
+        "\u201F", "\u201B", "\uFF02", "\uFF07", "\u2014", "\u2013", "\u2015", "-", "- ", "\n", "\n\n", "\r\n",
+        "\u2028", "\u0085", "\v", ".", ",", ":", ";", "!", "?", "\u2026", "(", ")", "[", "]", "said", "Said", "SAID",
+        "says", "told", "according", "motto", "Motto", "called", "the", "The", "THE", "a", "of", "and", "his",
+        "this", "so-called", "em", "n", "90s", "students", "Jones", "s", "S", "It", "We", "We're", "don't", "rock",
+        "O\u2019Neill", "well-known", "e-mail", "x-", "-x", "New", "York", "Day", "Big", "Apple", "word", "Word",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmn", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOP", "12", "2024",
+        "\u00E9t\u00E9", "caf\u00E9", "\u0441\u043A\u0430\u0437\u0430\u043B", "\u0421\u043A\u0430\u0437\u0430\u043B",
+        "\u043F\u0440\u043E\u0433\u0440\u0430\u043C\u043C\u0430", "\u0434\u0435\u0432\u0438\u0437",
+        "\u0420\u043E\u0441\u043D\u0435\u0444\u0442\u044C", "\u00A0", "\u3000", "\t", "\xFF", "\xC2", "\xE2\x80",
+        "\x80", "$", "%", "&", "/", "\u00A3", std::string_view("\0", 1)};
+    std::vector<std::string> texts;
+    whosaid_test::lcg next{20240611};
+    for (int t = 0; t < 2000; ++t) {
+        std::string text;
+        const std::size_t count = next() % 90;
+        for (std::size_t k = 0; k < count; ++k) {
+            const std::size_t r = next() % 100;
+            if (r < 3) text.append(next() % 70 + 1, 'a');
+            else if (r < 5) text.append(next() % 20 + 1, ' ');
+            else text += pieces[next() % std::size(pieces)];
+            if (next() % 3 != 0) text += ' ';
+        }
+        texts.push_back(std::move(text));
+    }
+    for (const auto& path : whosaid_test::sample_paths()) texts.push_back(whosaid_test::read_file(path));
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("quotes: the scanner's fast paths agree with its general code", "[quotes]") {
+    std::vector<whosaid::quote_options> variants;
+    for (const whosaid::language lang : {whosaid::language::en, whosaid::language::ru}) {
+        variants.push_back({.lang = lang, .on_invalid = whosaid::invalid_utf8::replace});
+        variants.push_back({.lang = lang, .on_invalid = whosaid::invalid_utf8::replace, .max_term_words = 4,
+                            .extra_term_cues = {"word", "new*"}, .extra_speech_cues = {"big", "\u0434\u0435\u0432*"}});
+    }
+    const std::vector<std::string> texts = tricky_texts();
+    for (const whosaid::quote_options& options : variants) {
+        const whosaid::detail::word_table words = whosaid::detail::quote_words(options);
+        const whosaid::sentence_splitter splitter({.lang = options.lang, .on_invalid = whosaid::invalid_utf8::replace});
+        for (const std::string& text : texts) {
+            const std::vector<text_span> sentences = splitter.split(text).value_or(std::vector<text_span>{});
+            for (const std::span<const text_span> s : {std::span<const text_span>{}, std::span<const text_span>{sentences}}) {
+                INFO(text);
+                CHECK(dump(scan<true>(text, options, words, s)) == dump(scan<false>(text, options, words, s)));
+            }
+        }
+    }
 }
 
 }  // namespace test_quotes

@@ -17,6 +17,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <span>
+#include <string>
 #include <vector>
 
 // Each suite file in its own namespace: the suites are compiled together (tests/meson.build).
@@ -48,6 +50,49 @@ TEST_CASE("quotes_polnear: recall of quoted attributions and precision of speech
     CHECK(by_shorter.recall_any() >= 0.97);
     CHECK(by_gold.recall_any() >= 0.78);
     CHECK(by_gold.precision() >= 0.85);
+}
+
+namespace {
+
+/// The scanner with or without its fast paths (see test_quotes.cpp), every field of every
+/// quotation on one line each.
+template <bool FastPaths>
+std::string scan(std::string_view text, const whosaid::quote_options& options, const whosaid::detail::word_table& words) {
+    whosaid::detail::quote_scanner<FastPaths> scanner(options, words, text, std::span<const whosaid::text_span>{});
+    std::string out;
+    for (const whosaid::quote& q : scanner.run()) {
+        out += std::to_string(q.outer.begin) + "-" + std::to_string(q.outer.end) + " " + std::to_string(q.content.begin) +
+               "-" + std::to_string(q.content.end) + " " + std::string(whosaid::to_string(q.style)) + " " +
+               std::string(whosaid::to_string(q.role)) + (q.closed ? " closed " : " open ") +
+               std::to_string(q.first_paragraph) + "-" + std::to_string(q.last_paragraph) + " " +
+               std::to_string(q.parent) + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("quotes_polnear: the scanner's fast paths agree with its general code on the shared corpora", "[quotes_polnear]") {
+    const auto corpus = whosaid_test::shared_corpus();
+    REQUIRE(corpus.has_value());
+    const struct {
+        const char* path;
+        whosaid::language lang;
+    } sets[] = {{"polnear/dev.jsonl", whosaid::language::en}, {"bbc/docs.jsonl", whosaid::language::en},
+                {"factru/docs.jsonl", whosaid::language::ru}};
+    for (const auto& set : sets) {
+        const whosaid::quote_options options{.lang = set.lang, .on_invalid = whosaid::invalid_utf8::replace};
+        const whosaid::detail::word_table words = whosaid::detail::quote_words(options);
+        const auto docs = whosaid_bench::load_corpus(*corpus / set.path);
+        REQUIRE(!docs.empty());
+        std::size_t differ = 0;
+        for (const auto& doc : docs) {
+            if (scan<true>(doc.text, options, words) == scan<false>(doc.text, options, words)) continue;
+            if (++differ <= 3) FAIL_CHECK(set.path << ": " << doc.id);
+        }
+        INFO(set.path);
+        CHECK(differ == 0);
+    }
 }
 
 }  // namespace test_quotes_polnear

@@ -46,12 +46,14 @@ enum class mark : std::uint8_t {
     long_dash,          // U+2012-U+2015: dialogue dashes (not quotation marks, but scanned)
     line_break,         // LF VT FF CR NEL U+2028 U+2029
 };
+static_assert(static_cast<unsigned>(mark::line_break) < 32, "a closer set is a 32-bit mask");
 
 [[nodiscard]] constexpr std::uint32_t bit(mark m) noexcept { return std::uint32_t{1} << static_cast<unsigned>(m); }
 
 /// The mark a code point is, or `mark::none`. (`apostrophe_pair` and `backtick_pair` are runs
 /// of U+0027 and U+0060 recognised by the scanner, never returned here for one code point.)
-[[nodiscard]] constexpr mark mark_of(char32_t cp) noexcept {
+/// The definition: `mark_of` answers ASCII from this function's table.
+[[nodiscard]] constexpr mark mark_rule(char32_t cp) noexcept {
     switch (cp) {
         case 0x22: return mark::straight_double;
         case 0x27: return mark::straight_single;
@@ -81,6 +83,16 @@ enum class mark : std::uint8_t {
     }
 }
 
+/// `mark_rule` of every ASCII character.
+inline constexpr std::array<mark, 128> ascii_marks = [] {
+    std::array<mark, 128> t{};
+    for (char32_t c = 0; c < t.size(); ++c) t[c] = mark_rule(c);
+    return t;
+}();
+
+/// The mark `cp` is (see `mark_rule`): ASCII, the usual neighbour of a mark, from a table.
+[[nodiscard]] constexpr mark mark_of(char32_t cp) noexcept { return cp < 0x80U ? ascii_marks[cp] : mark_rule(cp); }
+
 /// True for marks whose direction is not written in the glyph: the scanner decides from the
 /// neighbours and from what is open.
 [[nodiscard]] constexpr bool is_symmetric(mark m) noexcept {
@@ -105,7 +117,8 @@ struct opening {
 
 /// The quotation `m` opens when it acts as an opener; `closers == 0` means "opens nothing".
 /// (The reported `quote_style` follows from the opening mark: see `style_of` in quote_scanner.hpp.)
-[[nodiscard]] constexpr opening opening_of(mark m) noexcept {
+/// The definition: the scanner reads `opening_of`, this function's table.
+[[nodiscard]] constexpr opening opening_rule(mark m) noexcept {
     constexpr std::uint32_t straight_d = bit(mark::straight_double) | bit(mark::fullwidth_double);
     constexpr std::uint32_t straight_s = bit(mark::straight_single) | bit(mark::fullwidth_single);
     switch (m) {
@@ -147,6 +160,17 @@ struct opening {
         default: return {};
     }
 }
+
+/// `opening_rule` of every mark, indexed by the mark: the scanner asks at every mark it reads,
+/// and a load replaces the switch's jump and its constant stores.
+inline constexpr std::array<opening, 32> opening_table = [] {
+    std::array<opening, 32> t{};
+    for (unsigned m = 0; m < t.size(); ++m) t[m] = opening_rule(static_cast<mark>(m));
+    return t;
+}();
+
+/// The quotation `m` opens (see `opening_rule`).
+[[nodiscard]] constexpr const opening& opening_of(mark m) noexcept { return opening_table[static_cast<unsigned>(m)]; }
 
 /// Lead bytes the fast skip stops at: ASCII " ' ` and line breaks, and the UTF-8 lead bytes of
 /// every other mark, dash and line break (C2: « » NEL; E2: U+2012-U+203A, U+2028/9; E3: CJK

@@ -102,10 +102,76 @@ enum class shape : std::uint8_t {
     return r == rside::quote ? shape::amb_quote : shape::closer;
 }
 
+/// True when `m` in shape `sh` may close an open quotation (which one: `opening::closers`).
+/// The definition: the scanner reads `close_shapes`, this function's table.
+[[nodiscard]] constexpr bool close_rule(mark m, shape sh) noexcept {
+    if (is_symmetric(m)) return sh != shape::opener;
+    switch (m) {
+        case mark::right_double: case mark::right_single: case mark::right_guillemet: case mark::right_single_guil:
+        case mark::right_corner: case mark::right_white_corner: case mark::cjk_close:
+            return true;
+        case mark::left_double: case mark::left_single: case mark::left_guillemet: case mark::left_single_guil:
+            return sh == shape::closer;
+        default: return false;
+    }
+}
+
+/// True when `m` in shape `sh` may open a quotation (of `opening_of(m)`). The definition: the
+/// scanner reads `open_shapes`, this function's table.
+[[nodiscard]] constexpr bool open_rule(mark m, shape sh) noexcept {
+    switch (m) {
+        case mark::straight_double: case mark::fullwidth_double: case mark::apostrophe_pair:
+            return sh == shape::opener || sh == shape::amb_punct || sh == shape::amb_quote;
+        case mark::straight_single: case mark::fullwidth_single: case mark::low_single:
+            return sh == shape::opener;
+        case mark::left_double: case mark::left_single: case mark::reversed_double: case mark::reversed_single:
+        case mark::cjk_open: case mark::left_corner: case mark::left_white_corner: case mark::low_double:
+        case mark::backtick_pair: case mark::left_guillemet:
+            return sh != shape::closer;
+        case mark::left_single_guil: return sh == shape::opener || sh == shape::amb_punct;
+        case mark::right_double: case mark::right_guillemet: case mark::right_single_guil:
+            return sh == shape::opener;
+        default: return false;
+    }
+}
+
+/// For every mark, the shapes (bit `shape`) in which `rule` holds: one load and a shift at each
+/// mark instead of two switches.
+template <bool (*Rule)(mark, shape)>
+inline constexpr std::array<std::uint8_t, 32> shape_table = [] {
+    std::array<std::uint8_t, 32> t{};
+    for (unsigned m = 0; m < t.size(); ++m) {
+        for (unsigned sh = 0; sh <= static_cast<unsigned>(shape::amb_quote); ++sh) {
+            if (Rule(static_cast<mark>(m), static_cast<shape>(sh))) t[m] = static_cast<std::uint8_t>(t[m] | (1U << sh));
+        }
+    }
+    return t;
+}();
+inline constexpr const std::array<std::uint8_t, 32>& close_shapes = shape_table<close_rule>;
+inline constexpr const std::array<std::uint8_t, 32>& open_shapes = shape_table<open_rule>;
+
+/// True when `c` is a quotation mark (not a dash or a line break). ASCII, most of what the
+/// scanner asks about, is answered inline: of ASCII only " and ' are marks.
 [[nodiscard]] constexpr bool is_quote_mark_cp(char32_t c) noexcept {
-    const mark m = mark_of(c);
+    if (c < 0x80U) return c == '"' || c == '\'';
+    const mark m = mark_rule(c);
     return m != mark::none && m != mark::long_dash && m != mark::line_break;
 }
+
+/// `unicode::is_sentence_terminal`, with ASCII (. ! ?) answered inline.
+[[nodiscard]] constexpr bool is_terminal_cp(char32_t c) noexcept {
+    if (c < 0x80U) return c == '.' || c == '!' || c == '?';
+    return unicode::is_sentence_terminal(c);
+}
+
+static_assert([] {
+    for (char32_t c = 0; c < 0x80U; ++c) {
+        const mark m = mark_rule(c);
+        if (is_quote_mark_cp(c) != (m != mark::none && m != mark::long_dash && m != mark::line_break)) return false;
+        if (is_terminal_cp(c) != unicode::is_sentence_terminal(c)) return false;
+    }
+    return true;
+}(), "the ASCII answers of is_quote_mark_cp and is_terminal_cp are those of the general code");
 
 [[nodiscard]] constexpr lside lside_of_ascii(char32_t c) noexcept {
     if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return lside::open;
@@ -252,7 +318,11 @@ struct quote_evidence {
     bool dash_after = false;
 };
 
-/// One run of the detector over one text. Not reusable; holds only per-call state.
+/// One run of the detector over one text. Not reusable; holds only per-call state. With
+/// `FastPaths` false the scanner runs only its general code, without the shortcuts for common
+/// ASCII text (the block skip to candidate bytes, the sixteen-byte content scan, the ASCII word
+/// lookups and backward word runs): the same quotations, slower (the tests compare the two).
+template <bool FastPaths = true>
 class quote_scanner {
 public:
     quote_scanner(const quote_options& options, const word_table& words, std::string_view text,
@@ -273,7 +343,11 @@ public:
         block_cursor<quote_candidates> candidates(t_);
         while (i < n_) {
             // Skip to the next candidate byte (see `candidate_byte`) through the block masks.
-            i = candidates.next(i);
+            if constexpr (FastPaths) {
+                i = candidates.next(i);
+            } else {
+                while (i < n_ && !candidate_byte[static_cast<unsigned char>(t_[i])]) ++i;
+            }
             if (i >= n_) break;
             const auto b = static_cast<unsigned char>(t_[i]);
             if (b < 0x80U) {
@@ -494,33 +568,11 @@ private:
         return false;
     }
 
-    [[nodiscard]] bool may_close(mark m, shape sh) const noexcept {
-        if (is_symmetric(m)) return sh != shape::opener;
-        switch (m) {
-            case mark::right_double: case mark::right_single: case mark::right_guillemet: case mark::right_single_guil:
-            case mark::right_corner: case mark::right_white_corner: case mark::cjk_close:
-                return true;
-            case mark::left_double: case mark::left_single: case mark::left_guillemet: case mark::left_single_guil:
-                return sh == shape::closer;
-            default: return false;
-        }
+    [[nodiscard]] static bool may_close(mark m, shape sh) noexcept {
+        return ((close_shapes[static_cast<unsigned>(m)] >> static_cast<unsigned>(sh)) & 1U) != 0;
     }
-
     [[nodiscard]] static bool may_open(mark m, shape sh) noexcept {
-        switch (m) {
-            case mark::straight_double: case mark::fullwidth_double: case mark::apostrophe_pair:
-                return sh == shape::opener || sh == shape::amb_punct || sh == shape::amb_quote;
-            case mark::straight_single: case mark::fullwidth_single: case mark::low_single:
-                return sh == shape::opener;
-            case mark::left_double: case mark::left_single: case mark::reversed_double: case mark::reversed_single:
-            case mark::cjk_open: case mark::left_corner: case mark::left_white_corner: case mark::low_double:
-            case mark::backtick_pair: case mark::left_guillemet:
-                return sh != shape::closer;
-            case mark::left_single_guil: return sh == shape::opener || sh == shape::amb_punct;
-            case mark::right_double: case mark::right_guillemet: case mark::right_single_guil:
-                return sh == shape::opener;
-            default: return false;
-        }
+        return ((open_shapes[static_cast<unsigned>(m)] >> static_cast<unsigned>(sh)) & 1U) != 0;
     }
 
     /// Index of the innermost open quotation that `m` closes, or -1.
@@ -580,7 +632,7 @@ private:
             const std::ptrdiff_t k = find_same_opener(m);
             if (k >= 0) {
                 const char32_t prev = prev_significant(pos);
-                if (opt_.inline_reopen && unicode::is_sentence_terminal(prev)) {
+                if (opt_.inline_reopen && is_terminal_cp(prev)) {
                     // A lost paragraph break ("…own. "Trying…"): the quotation goes on.
                     interrupt_above(static_cast<std::size_t>(k), pos);
                     return;
@@ -614,7 +666,7 @@ private:
             return;
         }
         // Speech resumed after the author's words: "— said he. — More text."
-        if (stack_.empty() && para_interleaved_ && unicode::is_sentence_terminal(prev_significant(pos))) {
+        if (stack_.empty() && para_interleaved_ && is_terminal_cp(prev_significant(pos))) {
             const std::size_t w = skip_space(pos + len, std::min(n_, pos + len + 8));
             if (w > pos + len && starts_speech(cp_at(w))) push_dash(pos, w, true);
         }
@@ -771,7 +823,7 @@ private:
                 if (!(is_quote_mark_cp(c) || c == ')' || c == ']')) break;
                 p -= len_before(p);
             }
-            ok = unicode::is_sentence_terminal(c) || is_quote_mark_cp(cp_before(end));
+            ok = is_terminal_cp(c) || is_quote_mark_cp(cp_before(end));
         }
         if (!ok) {
             drop(e);
@@ -900,7 +952,7 @@ private:
             c = 0;
             p -= len_before(p);
         }
-        e.starts_sentence = p <= para_begin_ || unicode::is_sentence_terminal(c);
+        e.starts_sentence = p <= para_begin_ || is_terminal_cp(c);
     }
 
     // -- speech or term ---------------------------------------------------------------------
@@ -932,7 +984,7 @@ private:
     [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e, bool ascii) {
         if (e <= b) return 0;
         const std::string_view w = t_.substr(b, e - b);
-        return ascii || all_ascii(w) ? words_.lookup_ascii(w) : words_.lookup(lower(b, e));
+        return FastPaths && (ascii || all_ascii(w)) ? words_.lookup_ascii(w) : words_.lookup(lower(b, e));
     }
     [[nodiscard]] std::uint8_t word_flags(std::size_t b, std::size_t e) { return word_flags(b, e, false); }
 
@@ -1018,7 +1070,7 @@ private:
                 // A run of ASCII letters and digits, one step each.
                 const std::size_t lo = pos - std::min(pos - limit, max_steps - steps);
                 std::size_t p = pos;
-                while (p > lo) {
+                while (FastPaths && p > lo) {
                     const auto b = static_cast<unsigned char>(t_[p - 1]);
                     if (b >= 0x80U || (ascii_class[b] & cls_word) == 0) break;
                     --p;
@@ -1041,7 +1093,7 @@ private:
             w.pos = pos;
             return true;
         }
-        if (w.stop_at_terminal && unicode::is_sentence_terminal(c.value)) return false;
+        if (w.stop_at_terminal && is_terminal_cp(c.value)) return false;
         out = {pos - c.length, pos, c.value, c.value < 0x80U};
         w.pos = pos - c.length;
         return true;
@@ -1161,8 +1213,20 @@ private:
         /// Bit i set when bit i+1 was (the byte after).
         [[nodiscard]] bits128 next() const noexcept { return {(lo >> 1U) | (hi << 63U), hi >> 1U}; }
         [[nodiscard]] bool any() const noexcept { return (lo | hi) != 0; }
+        /// Number of set bits. Inline on every target: std::popcount is a library call on
+        /// baseline x86-64, which has no POPCNT instruction.
         [[nodiscard]] std::size_t count() const noexcept {
+#if defined(__POPCNT__)
             return static_cast<std::size_t>(std::popcount(lo) + std::popcount(hi));
+#else
+            // Bit counts per byte of each half (at most 8), added (at most 16), then summed.
+            const auto bytes = [](std::uint64_t v) {
+                v -= (v >> 1U) & 0x5555555555555555ULL;
+                v = (v & 0x3333333333333333ULL) + ((v >> 2U) & 0x3333333333333333ULL);
+                return (v + (v >> 4U)) & 0x0F0F0F0F0F0F0F0FULL;
+            };
+            return static_cast<std::size_t>(((bytes(lo) + bytes(hi)) * 0x0101010101010101ULL) >> 56U);
+#endif
         }
         /// Index of the lowest set bit; `any()` must hold.
         [[nodiscard]] std::size_t first() const noexcept {
@@ -1188,13 +1252,6 @@ private:
             if (n >= 64) return {0, hi & ~((std::uint64_t{1} << (n - 64)) - 1)};
             return {lo & ~((std::uint64_t{1} << n) - 1), hi};
         }
-        /// From eight 16-bit block masks (block k for bytes 16k …; x86 is little-endian).
-        [[nodiscard]] static bits128 from_blocks(const std::uint16_t (&blocks)[8]) noexcept {
-            bits128 b;
-            std::memcpy(&b.lo, &blocks[0], 8);
-            std::memcpy(&b.hi, &blocks[4], 8);
-            return b;
-        }
     };
 
     /// `scan_window` for an ASCII window, sixteen bytes at a time: false (nothing done) when a
@@ -1205,37 +1262,53 @@ private:
                            quote_evidence& ev, title_counts& title) const noexcept {
         static_assert(content_window <= 127, "the window and the byte after it fit in 128 bits");
         const std::size_t len = window_end - cb;
-        std::uint16_t word_blocks[8] = {};
-        std::uint16_t joiner_blocks[8] = {};
-        std::uint16_t terminal_blocks[8] = {};
+        // The blocks read sixteen bytes from the window's start on: when the last would reach
+        // past the text (a quotation that ends the text), the general scan does the window.
+        if (cb + ((len + 15) & ~std::size_t{15}) > n_) return false;
         const __m128i letter_lo = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
         const __m128i digit_lo = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
         const __m128i letter_n = _mm_set1_epi8(static_cast<char>(-128 + 26));
         const __m128i digit_n = _mm_set1_epi8(static_cast<char>(-128 + 10));
         const __m128i case_bit = _mm_set1_epi8(0x20);
-        for (std::size_t block = 0; block * 16 < len; ++block) {
-            const std::size_t at = cb + block * 16;
-            __m128i x;
-            if (at + 16 <= n_) {
-                x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + at));
-            } else {
-                alignas(16) char tail[16] = {};
-                std::memcpy(tail, t_.data() + at, n_ - at);
-                x = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+        // The masks of window bytes [from, min(len, from + 64)), built in registers block by
+        // block (bit k for byte from + k); `ascii` false when one of them is not ASCII. Nothing
+        // in the loop calls out, so its constants stay in registers.
+        struct masks {
+            std::uint64_t word = 0;
+            std::uint64_t joiner = 0;
+            std::uint64_t terminal = 0;
+            bool ascii = true;
+        };
+        const auto read = [&](std::size_t from) noexcept {
+            masks m;
+            const std::size_t end = std::min(len, from + 64);
+            for (std::size_t off = from; off < end; off += 16) {
+                const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + cb + off));
+                const auto bits = [](__m128i v) { return static_cast<std::uint32_t>(_mm_movemask_epi8(v)); };
+                if (const std::uint32_t high = bits(x); high != 0) {  // past the window's end it does not matter
+                    const std::size_t valid = end - off;
+                    if (valid >= 16 || (high & ((1U << valid) - 1U)) != 0) {
+                        m.ascii = false;
+                        return m;
+                    }
+                }
+                const auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+                const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_lo), letter_n);
+                const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_lo), digit_n);
+                const auto shift = static_cast<unsigned>(off - from);
+                m.word |= std::uint64_t{bits(_mm_or_si128(letter, digit))} << shift;
+                m.joiner |= std::uint64_t{bits(_mm_or_si128(eq('-'), eq('\'')))} << shift;
+                m.terminal |= std::uint64_t{bits(_mm_or_si128(_mm_or_si128(eq('.'), eq('!')), eq('?')))} << shift;
             }
-            const std::size_t valid = std::min<std::size_t>(16, len - block * 16);
-            const std::uint32_t keep = valid == 16 ? 0xFFFFU : (1U << valid) - 1U;
-            if ((static_cast<std::uint32_t>(_mm_movemask_epi8(x)) & keep) != 0) return false;
-            const auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-            const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_lo), letter_n);
-            const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_lo), digit_n);
-            word_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-            joiner_blocks[block] = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(eq('-'), eq('\''))));
-            terminal_blocks[block] =
-                static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq('.'), eq('!')), eq('?'))));
-        }
-        const bits128 word_in = bits128::from_blocks(word_blocks).below(len);
-        const bits128 joiner = bits128::from_blocks(joiner_blocks).below(len);
+            return m;
+        };
+        const masks lo = read(0);
+        if (!lo.ascii) return false;
+        const masks hi = len > 64 ? read(64) : masks{};
+        if (!hi.ascii) return false;
+        const bits128 word_in = bits128{lo.word, hi.word}.below(len);
+        const bits128 joiner = bits128{lo.joiner, hi.joiner}.below(len);
+        const bits128 terminal = bits128{lo.terminal, hi.terminal}.below(len);
         // The byte after the window decides whether a joiner ending the window is inside a word.
         bits128 word = word_in;
         if (window_end < n_ && joiner.below(len).any()) {
@@ -1258,7 +1331,7 @@ private:
             ev.first_upper = (cls & cls_upper) != 0;
             ev.first_lower = (cls & cls_lower) != 0;
         }
-        for (bits128 t = bits128::from_blocks(terminal_blocks).below(len); t.any(); t.clear_first()) {
+        for (bits128 t = terminal; t.any(); t.clear_first()) {
             const std::size_t i = t.first();
             if (i + 1 >= len) break;
             boundary_after(cb + i, 1, window_end, ev);
@@ -1296,12 +1369,12 @@ private:
                 if (!(is_quote_mark_cp(c) || c == ')' || c == ']' || is_space_cp(c))) break;
                 p -= len_before(p);
             }
-            ev.ends_terminal = unicode::is_sentence_terminal(c);
+            ev.ends_terminal = is_terminal_cp(c);
             ev.ends_comma = c == ',';
         }
         title_counts title;
 #if defined(__SSE2__)
-        const bool done = scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
+        const bool done = FastPaths && scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
 #else
         constexpr bool done = false;
 #endif
@@ -1323,7 +1396,7 @@ private:
         };
         int verdict = settled(lo, hi);
         for (std::size_t k = 0; verdict < 0 && k < title.n_lowercase; ++k) {
-            const title_counts::pending& w = title.lowercase[k];
+            const auto& w = title.lowercase[k];
             if ((word_flags(cb + w.begin, cb + w.end, w.ascii) & chain_word) != 0) --hi;  // a function word
             else ++lo;
             verdict = settled(lo, hi);
@@ -1526,17 +1599,27 @@ private:
 
 }  // namespace detail
 
-inline quote_detector::quote_detector(quote_options options) : options_(std::move(options)) {
-    const detail::quote_lexicon lex = detail::quote_lexicon_for(options_.lang);
-    words_.add(lex.term_cues, detail::term_cue);
-    words_.add(lex.speech_cues, detail::speech_cue);
-    words_.add(lex.chain_words, detail::chain_word);
-    words_.add(lex.determiners, detail::determiner);
-    words_.add(lex.elisions, detail::elision);
-    for (const auto& w : options_.extra_term_cues) words_.add(w, detail::term_cue);
-    for (const auto& w : options_.extra_speech_cues) words_.add(w, detail::speech_cue);
-    words_.finish();
+namespace detail {
+
+/// The word lists of a detector built for `options`: the language's lists and the extra cues.
+[[nodiscard]] inline word_table quote_words(const quote_options& options) {
+    word_table words;
+    const quote_lexicon lex = quote_lexicon_for(options.lang);
+    words.add(lex.term_cues, term_cue);
+    words.add(lex.speech_cues, speech_cue);
+    words.add(lex.chain_words, chain_word);
+    words.add(lex.determiners, determiner);
+    words.add(lex.elisions, elision);
+    for (const auto& w : options.extra_term_cues) words.add(w, term_cue);
+    for (const auto& w : options.extra_speech_cues) words.add(w, speech_cue);
+    words.finish();
+    return words;
 }
+
+}  // namespace detail
+
+inline quote_detector::quote_detector(quote_options options)
+    : options_(std::move(options)), words_(detail::quote_words(options_)) {}
 
 inline result<std::vector<quote>> quote_detector::detect(std::string_view text) const {
     return detect(text, {});
@@ -1545,7 +1628,7 @@ inline result<std::vector<quote>> quote_detector::detect(std::string_view text) 
 inline result<std::vector<quote>> quote_detector::detect(std::string_view text,
                                                          std::span<const text_span> sentences) const {
     if (const error e = utf8::check(text, options_.on_invalid); e.code != errc::ok) return e;
-    detail::quote_scanner scanner(options_, words_, text, sentences);
+    detail::quote_scanner<> scanner(options_, words_, text, sentences);
     return scanner.run();
 }
 
