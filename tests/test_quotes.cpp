@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "quote_fields.hpp"
 #include "test_support.hpp"
 
 #include <whosaid/paragraphs.hpp>
@@ -733,19 +734,6 @@ TEST_CASE("quotes: the word lists fold ASCII case, match stems and turn other wo
 
 namespace {
 
-/// One line per quotation, every field: what the fast-path test compares (and prints on failure).
-std::string dump(const std::vector<quote>& quotes) {
-    std::string out;
-    for (const quote& q : quotes) {
-        out += std::to_string(q.outer.begin) + "-" + std::to_string(q.outer.end) + " " + std::to_string(q.content.begin) +
-               "-" + std::to_string(q.content.end) + " " + std::string(whosaid::to_string(q.style)) + " " +
-               std::string(whosaid::to_string(q.role)) + (q.closed ? " closed " : " open ") +
-               std::to_string(q.first_paragraph) + "-" + std::to_string(q.last_paragraph) + " " +
-               std::to_string(q.parent) + "\n";
-    }
-    return out;
-}
-
 /// The scanner with or without its fast paths, on `text` (read under the replacement policy).
 template <bool FastPaths>
 std::vector<quote> scan(std::string_view text, const whosaid::quote_options& options,
@@ -808,7 +796,8 @@ TEST_CASE("quotes: the scanner's fast paths agree with its general code", "[quot
             const std::vector<text_span> sentences = splitter.split(text).value_or(std::vector<text_span>{});
             for (const std::span<const text_span> s : {std::span<const text_span>{}, std::span<const text_span>{sentences}}) {
                 INFO(text);
-                CHECK(dump(scan<true>(text, options, words, s)) == dump(scan<false>(text, options, words, s)));
+                CHECK(whosaid_test::dump_quotes(scan<true>(text, options, words, s)) ==
+                      whosaid_test::dump_quotes(scan<false>(text, options, words, s)));
             }
         }
     }

@@ -10,6 +10,7 @@
 //   checked against a floor just below what the detector reaches, as a regression guard);
 // - precision of speech quotations against all gold attributions >= 0.85.
 #include "../benchmarks/gold.hpp"
+#include "quote_fields.hpp"
 #include "test_support.hpp"
 
 #include <whosaid/quotes.hpp>
@@ -59,15 +60,7 @@ namespace {
 template <bool FastPaths>
 std::string scan(std::string_view text, const whosaid::quote_options& options, const whosaid::detail::word_table& words) {
     whosaid::detail::quote_scanner<FastPaths> scanner(options, words, text, std::span<const whosaid::text_span>{});
-    std::string out;
-    for (const whosaid::quote& q : scanner.run()) {
-        out += std::to_string(q.outer.begin) + "-" + std::to_string(q.outer.end) + " " + std::to_string(q.content.begin) +
-               "-" + std::to_string(q.content.end) + " " + std::string(whosaid::to_string(q.style)) + " " +
-               std::string(whosaid::to_string(q.role)) + (q.closed ? " closed " : " open ") +
-               std::to_string(q.first_paragraph) + "-" + std::to_string(q.last_paragraph) + " " +
-               std::to_string(q.parent) + "\n";
-    }
-    return out;
+    return whosaid_test::dump_quotes(scanner.run());
 }
 
 }  // namespace
