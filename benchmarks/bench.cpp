@@ -4,8 +4,12 @@
 // of *.txt, a .txt file or a JSONL file of {"id","text"} records), plus the accuracy suites
 // that are present (Golden Rules from ../shared/corpus/sbd).
 //
-//   whosaid-bench [--runs N] [--stage NAME]... [CORPUS]...
+//   whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [CORPUS]...
 //   e.g. whosaid-bench ../shared/corpus/bbc/docs.jsonl
+//
+// --paragraphs also measures each corpus cut into its paragraphs, one record per paragraph:
+// the shape of a stream of short records (headlines, captions, one JSONL line per paragraph),
+// where what a text costs before its first byte and at its last bytes counts.
 #include "corpus.hpp"
 #include "harness.hpp"
 #include "sbd_suite.hpp"
@@ -32,7 +36,7 @@ struct stage {
 };
 
 int usage() {
-    std::fprintf(stderr, "usage: whosaid-bench [--runs N] [--stage NAME]... [CORPUS]...\n");
+    std::fprintf(stderr, "usage: whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [CORPUS]...\n");
     return 2;
 }
 
@@ -42,9 +46,11 @@ int main(int argc, char** argv) try {
     int runs = 7;
     std::vector<std::string> wanted;
     std::vector<std::filesystem::path> corpora;
+    bool paragraphs = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--paragraphs") paragraphs = true;
         else if (arg == "--stage" && i + 1 < argc) wanted.emplace_back(argv[++i]);
         else if (arg == "--help" || arg == "-h") return usage();
         else if (!arg.empty() && arg[0] == '-') return usage();
@@ -120,10 +126,14 @@ int main(int argc, char** argv) try {
     for (const auto& path : corpora) {
         const auto docs = whosaid_bench::load_corpus(path);
         const std::string label = path == std::filesystem::path(WHOSAID_SAMPLE_DIR) ? "sample (bundled)" : path.filename().string();
-        for (const auto& s : stages) {
-            if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), s.name) == wanted.end()) continue;
-            whosaid_bench::print_row(s.name, label, whosaid_bench::measure(docs, s.pass, runs));
-        }
+        const auto run_all = [&](const std::vector<document>& set, const std::string& name) {
+            for (const auto& s : stages) {
+                if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), s.name) == wanted.end()) continue;
+                whosaid_bench::print_row(s.name, name, whosaid_bench::measure(set, s.pass, runs));
+            }
+        };
+        run_all(docs, label);
+        if (paragraphs) run_all(whosaid_bench::paragraph_records(docs), label + " (paragraphs)");
     }
     if (wanted.empty() || std::find(wanted.begin(), wanted.end(), "sentences") != wanted.end()) {
         whosaid_bench::print_sbd_scores(std::filesystem::path(WHOSAID_SHARED_CORPUS_DIR) / "sbd");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <simdjson.h>
+#include <whosaid/paragraphs.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -78,6 +79,18 @@ inline std::vector<document> load_corpus(const std::filesystem::path& path) {
         docs.push_back({path.stem().string(), read_file(path)});
     }
     return docs;
+}
+
+/// Every paragraph of every document as a record of its own (id "DOC#K"), in order.
+inline std::vector<document> paragraph_records(const std::vector<document>& docs) {
+    std::vector<document> out;
+    for (const auto& d : docs) {
+        std::size_t k = 0;
+        for (const whosaid::text_span p : whosaid::split_paragraphs(d.text)) {
+            out.push_back({d.id + "#" + std::to_string(k++), d.text.substr(p.begin, p.end - p.begin)});
+        }
+    }
+    return out;
 }
 
 inline std::size_t total_bytes(const std::vector<document>& docs) {

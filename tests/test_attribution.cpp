@@ -1707,6 +1707,65 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
     }
 }
 
+TEST_CASE("attribution: the tokenizer stays within an exact reservation", "[attribution]") {
+    // Internal: a caller that reserves `token_bound` tokens (the attributor, for a long text)
+    // gets no reallocation, whatever the last blocks hold. Regression: the fast path wanted room
+    // for 64 tokens per block, so a text whose last blocks held few tokens after a body of one
+    // token per byte doubled its vector (80 MB of tokens for 1 MB of quotation marks).
+    using namespace whosaid::detail::attr;
+    const engine eng(whosaid::attribution_options{});
+    for (const std::size_t body : {std::size_t{100}, std::size_t{4096}, std::size_t{100000}}) {
+        for (std::size_t tail = 0; tail < 140; tail += 7) {
+            std::string text(body, '"');
+            text += ' ';
+            for (std::size_t k = 0; k < tail; k += 7) text += "hello, ";
+            std::vector<token> out;
+            const std::size_t bound = token_bound(text, 0, text.size());
+            out.reserve(bound);
+            const std::size_t reserved = out.capacity();
+            tokenize(text, 0, text.size(), s_space_before | s_break_before, eng.lex(), out, true, true, &eng.anchors());
+            INFO("body " << body << " tail " << tail);
+            CHECK(out.size() <= bound);
+            CHECK(out.capacity() == reserved);
+        }
+    }
+}
+
+TEST_CASE("attribution: short texts take the fast path's tail and agree with the code point loop", "[attribution]") {
+    // Internal: the last bytes of a text (fewer than 72) are copied to a padded buffer and take
+    // the bit-mask path, their words looked up at once; every prefix of a sentence, so that each
+    // rule meets the end of the text at each byte, gives the code point loop's tokens.
+    using namespace whosaid::detail::attr;
+    const engine eng(whosaid::attribution_options{});
+    const std::string sentence =
+        "Mr. O'Brien's U.S. aides--said: \"It's fine,\" (reportedly) told McCain's BelTA 3rd-year staff.\nDone";
+    for (std::size_t len = 0; len <= sentence.size(); ++len) {
+        const std::string text = sentence.substr(0, len);
+        std::vector<token> fast;
+        std::vector<token> slow;
+        tokenize(text, 0, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
+        tokenize(text, 0, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
+        INFO("prefix of " << len << " bytes");
+        REQUIRE(fast.size() == slow.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            INFO("token " << i << " at " << slow[i].begin);
+            CHECK(fast[i].begin == slow[i].begin);
+            CHECK(fast[i].length == slow[i].length);
+            CHECK(fast[i].cp == slow[i].cp);
+            CHECK((fast[i].shape & ~s_maybe_cue) == (slow[i].shape & ~s_maybe_cue));
+            // A word left for a lazy lookup has 8 readable bytes past it (its lookup loads whole
+            // words); a tail word, with none, is looked up at once.
+            if (fast[i].lex == lex_pending) {
+                REQUIRE(fast[i].begin + fast[i].length + 8 <= text.size());
+                tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + fast[i].begin, fast[i].length,
+                                         eng.lex(), fast[i]);
+            }
+            CHECK(fast[i].lex == slow[i].lex);
+            CHECK(fast[i].cls == slow[i].cls);
+        }
+    }
+}
+
 TEST_CASE("attribution: the fast path keeps a possessive with its word at every block offset", "[attribution]") {
     // Internal: a word and its "'s" that end near byte 56 of a 64-byte block (where the block's
     // own tokens stop) or straddle it, and a line break before the word: the fast path gives
