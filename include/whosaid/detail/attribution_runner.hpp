@@ -16,6 +16,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -3590,8 +3591,10 @@ inline attribution engine::run(std::string_view text, std::span<const text_span>
                                scratch* work) const {
     if (paragraphs != nullptr) paragraphs->clear();
     if (text.empty()) return {};
-    scratch local;
-    scratch& s = work != nullptr ? *work : local;
+    // Buffers of its own only for a call without a workspace (building and destroying an unused
+    // one cost ~75 instructions per call, 2% of extracting "Hello.").
+    std::optional<scratch> local;
+    scratch& s = work != nullptr ? *work : local.emplace();
     if (text.size() <= max_window) {
         runner r(*this, text, s);
         return r.run(sentences, quotes, paragraphs);
