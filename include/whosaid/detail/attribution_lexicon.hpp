@@ -605,9 +605,11 @@ private:
 ///
 /// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`); `pending`
 /// holds the space bits of the first token. With `lazy`, the words of the ASCII fast path are
-/// left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`);
-/// `fast = false` disables the fast path (tests compare both). `out` grows by doubling: a caller
-/// that cares about memory reserves `token_bound` first.
+/// left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`, which
+/// reads 8 bytes past a word: those of the range's last 71 bytes are looked up at once);
+/// `fast = false` disables the fast path (tests compare both). `out` grows by doubling, and
+/// never past a reservation of `token_bound` tokens, which a caller that cares about memory
+/// makes first.
 WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
                      const lexicon& lex, std::vector<token>& out, bool lazy = false, bool fast = true,
                      const anchor_filter* cues = nullptr) {
@@ -629,10 +631,10 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
     // that they take the fast path too: a text ends in such a tail, and the code point loop
     // costs about three times as much per token (a short record, a headline, is mostly tail:
     // extracting a 54-byte sentence now runs 13% fewer instructions; below 16 bytes the copy
-    // costs more than it saves). White space past the end reads as the end does: no token starts in it, no
-    // word or mark rule looks across it. Tail words are looked up at once (the buffer is gone
-    // by the time a lazy lookup would read their bytes). 80 bytes: a block reads 64, and a
-    // word's lookup up to 8 past a word that ends by byte 60.
+    // costs more than it saves). White space past the end reads as the end does: no token
+    // starts in it, no word or mark rule looks across it. Tail words are looked up at once
+    // (the buffer is gone by the time a lazy lookup would read their bytes). 80 bytes: a block
+    // reads 64, and a word's lookup up to 8 past a word that ends by byte 60.
     unsigned char pad[80];
     while (i < n) {
         // Fast path: a pure ASCII block of 64 bytes, classified with bit masks; tokens that
@@ -640,7 +642,7 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
         // a branch per byte. Everything else takes the code point loop below.
         if (fast && i >= fast_from && i + 16 <= n) {
             const bool tail = i + 72 > n;
-            const unsigned char* blk = p + i;  // the block's bytes (72 readable)
+            const unsigned char* blk = p + i;  // the block's bytes (at least 72 readable)
             if (tail) {
                 std::memset(pad, ' ', sizeof pad);
                 std::memcpy(pad, p + i, n - i);
