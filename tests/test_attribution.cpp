@@ -1657,6 +1657,48 @@ TEST_CASE("attribution: results are the same from many threads", "[attribution]"
     }
 }
 
+namespace {
+
+/// Tokenizes `text[b, end)` with the fast path (lazy lookups, as the attributor runs it) and
+/// with the code point loop alone, and checks that they give the same tokens: offsets, lengths,
+/// shapes (and so paragraph breaks), first code points and lexicon entries.
+void check_fast_path_tokens(const std::string& text, std::size_t b, const whosaid::detail::attr::engine& eng) {
+    using namespace whosaid::detail::attr;
+    std::vector<token> fast;
+    std::vector<token> slow;
+    tokenize(text, b, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
+    tokenize(text, b, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
+    REQUIRE(fast.size() == slow.size());
+    // The reservation bound holds.
+    CHECK(token_bound(text, b, text.size()) >= slow.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        const token& f = fast[i];
+        const token& s = slow[i];
+        INFO("token " << i << " at " << s.begin);
+        // A word left for a lazy lookup has 8 readable bytes past it (its lookup loads whole
+        // words); a word of the text's last bytes, with none, is looked up at once.
+        if (f.lex == lex_pending) {
+            REQUIRE(f.begin + f.length + 8 <= text.size());
+            tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + f.begin, f.length, eng.lex(), f);
+        }
+        CHECK(f.begin == s.begin);
+        CHECK(f.length == s.length);
+        // s_maybe_cue is a prefilter on the fast path (it may say yes for a word that is
+        // no cue), an exact lookup on the slow one: it must never miss an exact hit.
+        CHECK((f.shape & ~s_maybe_cue) == (s.shape & ~s_maybe_cue));
+        if ((s.shape & s_maybe_cue) != 0) CHECK((f.shape & s_maybe_cue) != 0);
+        CHECK(f.cp == s.cp);
+        CHECK(f.lex == s.lex);
+        CHECK(f.cls == s.cls);
+        // The runner's `punct(i, c)` compares only `cp`: a word's first code point is a
+        // word character, never a punctuation mark (nor U+FFFD, which bad bytes become).
+        if (s.word()) CHECK(whosaid::unicode::is_word(s.cp));
+        if (!s.word()) CHECK(!whosaid::unicode::is_word(s.cp));
+    }
+}
+
+}  // namespace
+
 TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code point loop", "[attribution]") {
     // Internal: the 64-byte bit-mask path and the scalar path must give identical tokens
     // (offsets, lengths, shapes and so paragraph breaks, lexicon entries) on any input.
@@ -1675,35 +1717,8 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
         const std::size_t len = next() % 600;
         const std::size_t choices = round % 2 == 0 ? ascii_pieces : sizeof(pieces) / sizeof(*pieces);
         for (std::size_t k = 0; k < len; ++k) text += pieces[next() % choices];
-        std::vector<token> fast;
-        std::vector<token> slow;
-        const std::size_t b = next() % (text.size() + 1);
-        tokenize(text, b, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
-        tokenize(text, b, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
-        REQUIRE(fast.size() == slow.size());
-        // The reservation bound holds.
-        CHECK(token_bound(text, b, text.size()) >= slow.size());
-        for (std::size_t i = 0; i < fast.size(); ++i) {
-            const token& f = fast[i];
-            if (f.lex == lex_pending) {
-                tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + f.begin, f.length, eng.lex(), f);
-            }
-            const token& s = slow[i];
-            INFO("round " << round << " token " << i << " at " << s.begin);
-            CHECK(f.begin == s.begin);
-            CHECK(f.length == s.length);
-            // s_maybe_cue is a prefilter on the fast path (it may say yes for a word that is
-            // no cue), an exact lookup on the slow one: it must never miss an exact hit.
-            CHECK((f.shape & ~s_maybe_cue) == (s.shape & ~s_maybe_cue));
-            if ((s.shape & s_maybe_cue) != 0) CHECK((f.shape & s_maybe_cue) != 0);
-            CHECK(f.cp == s.cp);
-            CHECK(f.lex == s.lex);
-            CHECK(f.cls == s.cls);
-            // The runner's `punct(i, c)` compares only `cp`: a word's first code point is a
-            // word character, never a punctuation mark (nor U+FFFD, which bad bytes become).
-            if (s.word()) CHECK(whosaid::unicode::is_word(s.cp));
-            if (!s.word()) CHECK(!whosaid::unicode::is_word(s.cp));
-        }
+        INFO("round " << round);
+        check_fast_path_tokens(text, next() % (text.size() + 1), eng);
     }
 }
 
@@ -1740,29 +1755,8 @@ TEST_CASE("attribution: short texts take the fast path's tail and agree with the
     const std::string sentence =
         "Mr. O'Brien's U.S. aides--said: \"It's fine,\" (reportedly) told McCain's BelTA 3rd-year staff.\nDone";
     for (std::size_t len = 0; len <= sentence.size(); ++len) {
-        const std::string text = sentence.substr(0, len);
-        std::vector<token> fast;
-        std::vector<token> slow;
-        tokenize(text, 0, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
-        tokenize(text, 0, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
         INFO("prefix of " << len << " bytes");
-        REQUIRE(fast.size() == slow.size());
-        for (std::size_t i = 0; i < fast.size(); ++i) {
-            INFO("token " << i << " at " << slow[i].begin);
-            CHECK(fast[i].begin == slow[i].begin);
-            CHECK(fast[i].length == slow[i].length);
-            CHECK(fast[i].cp == slow[i].cp);
-            CHECK((fast[i].shape & ~s_maybe_cue) == (slow[i].shape & ~s_maybe_cue));
-            // A word left for a lazy lookup has 8 readable bytes past it (its lookup loads whole
-            // words); a tail word, with none, is looked up at once.
-            if (fast[i].lex == lex_pending) {
-                REQUIRE(fast[i].begin + fast[i].length + 8 <= text.size());
-                tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + fast[i].begin, fast[i].length,
-                                         eng.lex(), fast[i]);
-            }
-            CHECK(fast[i].lex == slow[i].lex);
-            CHECK(fast[i].cls == slow[i].cls);
-        }
+        check_fast_path_tokens(sentence.substr(0, len), 0, eng);
     }
 }
 
@@ -1780,18 +1774,8 @@ TEST_CASE("attribution: the fast path keeps a possessive with its word at every 
                 text += gap;
                 text += word;
                 text += "'s campaign, said the reporters at the White House on Tuesday afternoon.";
-                std::vector<token> fast;
-                std::vector<token> slow;
-                tokenize(text, 0, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
-                tokenize(text, 0, text.size(), s_break_before, eng.lex(), slow, false, false, &eng.anchors());
                 INFO("pad " << pad << " word " << word);
-                REQUIRE(fast.size() == slow.size());
-                for (std::size_t i = 0; i < fast.size(); ++i) {
-                    INFO("token " << i << " at " << slow[i].begin);
-                    CHECK(fast[i].begin == slow[i].begin);
-                    CHECK(fast[i].length == slow[i].length);
-                    CHECK((fast[i].shape & ~s_maybe_cue) == (slow[i].shape & ~s_maybe_cue));
-                }
+                check_fast_path_tokens(text, 0, eng);
             }
         }
     }
