@@ -9,7 +9,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -1662,8 +1666,13 @@ namespace {
 /// Tokenizes `text[b, end)` with the fast path (lazy lookups, as the attributor runs it) and
 /// with the code point loop alone, and checks that they give the same tokens: offsets, lengths,
 /// shapes (and so paragraph breaks), first code points and lexicon entries.
-void check_fast_path_tokens(const std::string& text, std::size_t b, const whosaid::detail::attr::engine& eng) {
+void check_fast_path_tokens(const std::string& source, std::size_t b, const whosaid::detail::attr::engine& eng) {
     using namespace whosaid::detail::attr;
+    // In a heap block of exactly its size, so that a read past the end of the text (a lazy
+    // lookup loads 8 bytes past a word) fails under AddressSanitizer.
+    const std::unique_ptr<char[]> bytes(new char[std::max<std::size_t>(source.size(), 1)]);
+    std::memcpy(bytes.get(), source.data(), source.size());
+    const std::string_view text(bytes.get(), source.size());
     std::vector<token> fast;
     std::vector<token> slow;
     tokenize(text, b, text.size(), s_break_before, eng.lex(), fast, true, true, &eng.anchors());
@@ -1675,12 +1684,9 @@ void check_fast_path_tokens(const std::string& text, std::size_t b, const whosai
         const token& f = fast[i];
         const token& s = slow[i];
         INFO("token " << i << " at " << s.begin);
-        // A word left for a lazy lookup has 8 readable bytes past it (its lookup loads whole
-        // words); a word of the text's last bytes, with none, is looked up at once.
-        if (f.lex == lex_pending) {
-            REQUIRE(f.begin + f.length + 8 <= text.size());
-            tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(text.data()) + f.begin, f.length, eng.lex(), f);
-        }
+        // A word left for a lazy lookup, the text's last words too (`lookup_word` copies a
+        // word with fewer than 8 bytes after it).
+        if (f.lex == lex_pending) tok_detail::lookup_word(text, eng.lex(), f);
         CHECK(f.begin == s.begin);
         CHECK(f.length == s.length);
         // s_maybe_cue is a prefilter on the fast path (it may say yes for a word that is
@@ -1722,6 +1728,28 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
     }
 }
 
+TEST_CASE("attribution: the per-text index map forgets everything on clear", "[attribution]") {
+    // Internal: `flat_map::clear` is O(1) (a new generation); a cleared map must find none of
+    // its old keys, take them again with fresh values, and grow past the old slots correctly.
+    using whosaid::detail::attr::flat_map;
+    flat_map<std::uint64_t> m;
+    for (std::uint64_t round = 0; round < 5; ++round) {
+        INFO("round " << round);
+        const std::uint64_t n = 10 + 100 * round;  // grows in later rounds
+        const auto value = [&](std::uint64_t k) { return static_cast<std::int32_t>(k + round); };
+        for (std::uint64_t k = 0; k < n; ++k) CHECK(m.at_or_insert(k * 7919, value(k)) == value(k));
+        for (std::uint64_t k = 0; k < n; ++k) {
+            const std::int32_t* v = m.find(k * 7919);
+            REQUIRE(v != nullptr);
+            CHECK(*v == value(k));
+            CHECK(m.at_or_insert(k * 7919, -1) == value(k));  // present: not replaced
+        }
+        CHECK(m.find(n * 7919) == nullptr);
+        m.clear();
+        for (std::uint64_t k = 0; k < n; ++k) CHECK(m.find(k * 7919) == nullptr);
+    }
+}
+
 TEST_CASE("attribution: the tokenizer stays within an exact reservation", "[attribution]") {
     // Internal: a caller that reserves `token_bound` tokens (the attributor, for a long text)
     // gets no reallocation, whatever the last blocks hold. Regression: the fast path wanted room
@@ -1748,7 +1776,8 @@ TEST_CASE("attribution: the tokenizer stays within an exact reservation", "[attr
 
 TEST_CASE("attribution: short texts take the fast path's tail and agree with the code point loop", "[attribution]") {
     // Internal: the last bytes of a text (fewer than 72) are copied to a padded buffer and take
-    // the bit-mask path, their words looked up at once; every prefix of a sentence, so that each
+    // the bit-mask path, their words left for a lookup that reads the text itself (which must
+    // not read past its end); every prefix of a sentence, so that each
     // rule meets the end of the text at each byte, gives the code point loop's tokens.
     using namespace whosaid::detail::attr;
     const engine eng(whosaid::attribution_options{});

@@ -52,7 +52,9 @@ struct tspan {
 };
 
 /// A small open-addressing map from integer keys to int32 values (one allocation, no nodes),
-/// for the per-text indexes (surnames, organisations).
+/// for the per-text indexes (surnames, organisations). A slot is in use when it carries the
+/// map's current generation, so that `clear` is O(1): clearing every slot of the two maps
+/// after each text was 0.5% of the attributor's instructions on BBC's articles.
 template <class Key>
 class flat_map {
 public:
@@ -61,22 +63,25 @@ public:
     std::int32_t& at_or_insert(Key key, std::int32_t fresh) {
         if ((size_ + 1) * 2 > slots_.size()) grow();
         std::size_t s = index(key);
-        while (slots_[s].used) {
+        while (slots_[s].gen == gen_) {
             if (slots_[s].key == key) return slots_[s].value;
             s = (s + 1) & (slots_.size() - 1);
         }
-        slots_[s] = {key, fresh, true};
+        slots_[s] = {key, fresh, gen_};
         ++size_;
         return slots_[s].value;
     }
-    /// Empties the map: its slots are kept for reuse when there are at most 1,024 of them,
-    /// freed otherwise (so that emptying never costs more than a small constant per call).
+    /// Empties the map in O(1): its slots are kept for reuse when there are at most 1,024 of
+    /// them, freed otherwise (a huge text's index does not stay allocated for the small texts
+    /// after it).
     void clear() noexcept {
         if (size_ == 0) return;
-        if (slots_.size() <= 1024) {
-            for (slot& s : slots_) s.used = false;
-        } else {
+        if (slots_.size() > 1024) {
             std::vector<slot>().swap(slots_);
+        } else if (++gen_ == 0) {
+            // (After 2^32 clears: no slot may carry the new generation by chance.)
+            for (slot& s : slots_) s.gen = 0;
+            gen_ = 1;
         }
         size_ = 0;
     }
@@ -84,7 +89,7 @@ public:
     [[nodiscard]] const std::int32_t* find(Key key) const noexcept {
         if (slots_.empty()) return nullptr;
         std::size_t s = index(key);
-        while (slots_[s].used) {
+        while (slots_[s].gen == gen_) {
             if (slots_[s].key == key) return &slots_[s].value;
             s = (s + 1) & (slots_.size() - 1);
         }
@@ -95,7 +100,7 @@ private:
     struct slot {
         Key key{};
         std::int32_t value = 0;
-        bool used = false;
+        std::uint32_t gen = 0;  ///< In use when equal to the map's `gen_` (never 0).
     };
     [[nodiscard]] std::size_t index(Key key) const noexcept {
         const auto h = static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ULL;
@@ -103,14 +108,17 @@ private:
     }
     void grow() {
         std::vector<slot> old = std::move(slots_);
+        const std::uint32_t old_gen = gen_;
         slots_.assign(old.empty() ? 64 : old.size() * 2, slot{});
+        gen_ = 1;
         size_ = 0;
         for (const slot& o : old) {
-            if (o.used) at_or_insert(o.key, o.value);
+            if (o.gen == old_gen) at_or_insert(o.key, o.value);
         }
     }
     std::vector<slot> slots_;
     std::size_t size_ = 0;
+    std::uint32_t gen_ = 1;
 };
 
 /// A multi-word cue compiled to lexicon ids.

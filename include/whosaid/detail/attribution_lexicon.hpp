@@ -389,6 +389,20 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
     t.cls = cls;
 }
 
+/// `lookup_ascii` of the word `t` of `text` (a word of the tokenizer's ASCII fast path, left
+/// with `lex_pending`): read in place when 8 bytes past it are inside `text`, else from a
+/// padded copy (a word among the last bytes of the text).
+inline void lookup_word(std::string_view text, const lexicon& lex, const token& t) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + t.begin;
+    if (t.begin + t.length + 8 <= text.size() || t.length > max_word) {
+        lookup_ascii(p, t.length, lex, t);
+        return;
+    }
+    unsigned char buf[max_word + 16] = {};
+    std::memcpy(buf, p, t.length);
+    lookup_ascii(buf, t.length, lex, t);
+}
+
 /// Number of set bits, inline on every target (std::popcount is a library call on baseline
 /// x86-64, which has no POPCNT instruction).
 [[nodiscard]] constexpr unsigned popcount64(std::uint64_t v) noexcept {
@@ -593,27 +607,12 @@ private:
     return count;
 }
 
-/// Splits `text` into tokens (appended to `out`) and looks every word up in `lex`.
-///
-/// Words are runs of letters, digits and combining marks, with an inner apostrophe or hyphen
-/// kept when a word character follows it ("O'Brien", "Tajik-Afghan"); "U.S" keeps its inner
-/// dots; a possessive "'s" is a token of its own. Every other code point that is not white
-/// space is a one-code-point punctuation token (bad bytes too, as U+FFFD of length 1). A token
-/// after a line break has `s_break_before`: every non-blank line is a paragraph (the
-/// `for_each_paragraph` definition), and the tokens of paragraph k + 1 start at the k-th token
-/// after the first with that bit. Linear; ASCII takes a table-driven fast path.
-///
-/// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`); `pending`
-/// holds the space bits of the first token. With `lazy`, the words of the ASCII fast path are
-/// left with `lex == lex_pending` for the caller to look up on use (`lookup_ascii`, which
-/// reads 8 bytes past a word: those of the range's last 71 bytes are looked up at once);
-/// `fast = false` disables the fast path (tests compare both). `out` grows by doubling, and
-/// never past a reservation of `token_bound` tokens, which a caller that cares about memory
-/// makes first.
-WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
-                     const lexicon& lex, std::vector<token>& out, bool lazy = false, bool fast = true,
-                     const anchor_filter* cues = nullptr) {
-    using namespace tok_detail;
+namespace tok_detail {
+/// `tokenize`, with `lazy` and the presence of a cue filter as template parameters: the block
+/// loop then tests neither per word (5 instructions of each word's ~100 on BBC).
+template <bool Lazy, bool Cues>
+WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending,
+                                          const lexicon& lex, std::vector<token>& out, bool fast, const anchor_filter* cues) {
     const std::size_t n = std::min(end, text.size());
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     char key[max_word + 8] = {};
@@ -626,15 +625,16 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
     std::size_t fast_from = begin;  // the fast path is retried from here
     // (In a local: the token stores could alias the filter's vector, so a member would be
     // loaded again for every word.)
-    const std::uint64_t* const cue_bits = cues != nullptr ? cues->bits() : nullptr;
+    const std::uint64_t* const cue_bits = Cues ? cues->bits() : nullptr;
     // The last bytes of the range (16 to 71 of them) are copied here, followed by spaces, so
     // that they take the fast path too: a text ends in such a tail, and the code point loop
     // costs about three times as much per token (a short record, a headline, is mostly tail:
     // extracting a 54-byte sentence now runs 13% fewer instructions; below 16 bytes the copy
     // costs more than it saves). White space past the end reads as the end does: no token
-    // starts in it, no word or mark rule looks across it. Tail words are looked up at once
-    // (the buffer is gone by the time a lazy lookup would read their bytes). 80 bytes: a block
-    // reads 64, and a word's lookup up to 8 past a word that ends by byte 60.
+    // starts in it, no word or mark rule looks across it. A lazy tail word is looked up later
+    // in the text itself (`lookup_word` copies a word that ends near the end of the text).
+    // 80 bytes: a block reads 64, and an eager word's lookup up to 8 past a word that ends by
+    // byte 60.
     unsigned char pad[80];
     while (i < n) {
         // Fast path: a pure ASCII block of 64 bytes, classified with bit masks; tokens that
@@ -648,7 +648,6 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
                 std::memcpy(pad, p + i, n - i);
                 blk = pad;
             }
-            const bool eager = !lazy || tail;
             const bool ascii = ascii64(blk);
             const block_masks m = ascii ? masks64(blk) : block_masks{};
             // A chain of possessive-like marks ("'s's'") needs the sequential rules: leave such
@@ -754,7 +753,7 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
                         }
                         // len in [4, max_word] as one unsigned compare.
                         if ((m.ly >> e & 1U) != 0 && len - 4 <= max_word - 4) shape |= s_ly;
-                        if (cue_bits != nullptr) {
+                        if constexpr (Cues) {
                             shape = static_cast<std::uint16_t>(shape | ((anchor_filter::maybe_ascii(cue_bits, blk + k) & (len >= 3)) ? s_maybe_cue : 0U));
                         }
                     }
@@ -766,7 +765,7 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
                     t.cp = blk[k];  // a possessive's first byte is its apostrophe
                     t.shape = static_cast<std::uint16_t>(shape | pending | around);
                     if (word) {
-                        if (!eager) t.lex = lex_pending;
+                        if constexpr (Lazy) t.lex = lex_pending;
                         else lookup_ascii(blk + k, len, lex, t);
                     }
                     pending = 0;
@@ -923,7 +922,7 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
             word_class cls = 0;
             t.lex = lex.find(h, cls);
             t.cls = cls;
-            if (cues != nullptr && (t.cls & w_anchor) != 0) shape |= s_maybe_cue;
+            if (Cues && (t.cls & w_anchor) != 0) shape |= s_maybe_cue;
         }
         t.shape = shape;
         push(t);
@@ -943,6 +942,34 @@ WHOSAID_FLATTEN inline void tokenize(std::string_view text, std::size_t begin, s
                 i += alen + 1;
             }
         }
+    }
+}
+}  // namespace tok_detail
+
+/// Splits `text` into tokens (appended to `out`) and looks every word up in `lex`.
+///
+/// Words are runs of letters, digits and combining marks, with an inner apostrophe or hyphen
+/// kept when a word character follows it ("O'Brien", "Tajik-Afghan"); "U.S" keeps its inner
+/// dots; a possessive "'s" is a token of its own. Every other code point that is not white
+/// space is a one-code-point punctuation token (bad bytes too, as U+FFFD of length 1). A token
+/// after a line break has `s_break_before`: every non-blank line is a paragraph (the
+/// `for_each_paragraph` definition), and the tokens of paragraph k + 1 start at the k-th token
+/// after the first with that bit. Linear; ASCII takes a table-driven fast path.
+///
+/// The range form tokenizes `text[begin, end)` only (offsets stay relative to `text`); `pending`
+/// holds the space bits of the first token. With `lazy`, the words of the ASCII fast path are
+/// left with `lex == lex_pending` for the caller to look up on use (`lookup_word`);
+/// `fast = false` disables the fast path (tests compare both). `out` grows by doubling, and
+/// never past a reservation of `token_bound` tokens, which a caller that cares about memory
+/// makes first.
+inline void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::uint16_t pending, const lexicon& lex,
+                     std::vector<token>& out, bool lazy = false, bool fast = true, const anchor_filter* cues = nullptr) {
+    if (lazy) {
+        if (cues != nullptr) tok_detail::tokenize_impl<true, true>(text, begin, end, pending, lex, out, fast, cues);
+        else tok_detail::tokenize_impl<true, false>(text, begin, end, pending, lex, out, fast, cues);
+    } else {
+        if (cues != nullptr) tok_detail::tokenize_impl<false, true>(text, begin, end, pending, lex, out, fast, cues);
+        else tok_detail::tokenize_impl<false, false>(text, begin, end, pending, lex, out, fast, cues);
     }
 }
 

@@ -227,7 +227,7 @@ private:
     __attribute__((noinline))
 #endif
     void look_up(const token& x) const noexcept {
-        tok_detail::lookup_ascii(reinterpret_cast<const unsigned char*>(d_.text.data()) + x.begin, x.length, lex_, x);
+        tok_detail::lookup_word(d_.text, lex_, x);
     }
     [[nodiscard]] const token& raw(std::size_t i) const noexcept { return d_.tok[i]; }
     /// The first token at or after token `from` that begins at or after byte `off` (ntok() when
