@@ -803,4 +803,92 @@ TEST_CASE("quotes: the scanner's fast paths agree with its general code", "[quot
     }
 }
 
+
+// The skip of a ' between two ASCII letters or digits (an apostrophe by the shape rule) must
+// leave every ' that the general code reads as a mark: next to white space, punctuation, other
+// marks, non-ASCII letters, the start and end of the text and of a paragraph.
+TEST_CASE("quotes: the apostrophe skip agrees with the general code", "[quotes]") {
+    static constexpr std::string_view texts[] = {
+        "'Hello' and 'don't' x'y '90s' rock'n'roll 'n' 'em.",
+        "It's 'the students'union' now'", "'a'b'c'd'", "O'Neill's 'big' day'", "'x'", "a'", "'a", "a'b", "9'9",
+        "He said 'it'll work' and 'it won't'.\n'Next'paragraph's 'quote'\n\n'We're' there'",
+        "'caf\u00E9'bar' 'na\u00EFve'st' \u00E9'a a'\u00E9", "'Jones' car' and the students' union'",
+        "'It's over,' he said. 'They'll see.'", "''a'b'' ``a'b''", "a''b a'''b 'a''", "\"It's 'x'y' z\" w's",
+        "'A'\r\n'B'C'\u2028'D'E'", "'\u2019a'b\u2019'", "(a'b) [c'd] 'e'f,' g'h.", "x\n'a'b'\ny'z\n",
+    };
+    const whosaid::quote_options options{.on_invalid = whosaid::invalid_utf8::replace};
+    const whosaid::detail::word_table words = whosaid::detail::quote_words(options);
+    const whosaid::sentence_splitter splitter({.on_invalid = whosaid::invalid_utf8::replace});
+    for (const std::string_view text : texts) {
+        const std::vector<text_span> sentences = splitter.split(text).value_or(std::vector<text_span>{});
+        for (const std::span<const text_span> s : {std::span<const text_span>{}, std::span<const text_span>{sentences}}) {
+            INFO(text);
+            CHECK(whosaid_test::dump_quotes(scan<true>(text, options, words, s)) ==
+                  whosaid_test::dump_quotes(scan<false>(text, options, words, s)));
+        }
+    }
+    // The quotations themselves: the marks next to spaces and punctuation are marks, the ' inside
+    // words are not.
+    const std::string_view text = "He said 'it'll work' and 'rock'n'roll'.";
+    const std::vector<quote> qs = detect(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(content(text, qs[0]) == "it'll work");
+    CHECK(content(text, qs[1]) == "rock'n'roll");
+}
+
+// The walks before and after a quotation stop early (with `FastPaths`) once nothing they could
+// still find changes the role. Every combination here of what stands before a quotation (cues,
+// function words, names, possessives, colons and commas, near and far), of what it holds and of
+// what follows it must get the role the whole walks give.
+TEST_CASE("quotes: the early ends of the walks around a quotation keep every role", "[quotes]") {
+    static constexpr std::string_view before[] = {
+        "", "He said ", "He said that ", "He said the plan of the Big Apple was ", "The motto ", "The motto of the ",
+        "the so-called ", "his ", "Jones' ", "CNN's ", "She told the BBC on Monday that a new ", "It was called ",
+        "It was called the ", "Officials, ", "Officials: ", "In a statement: ", "It is the ", "a of and the New York ",
+        "They said the the the the the the the the ", "He told us, the ", "Asked why, ", "The one called the ",
+        "said motto ", "Yesterday the festival ", "He spoke of the ",
+    };
+    static constexpr std::string_view inside[] = {
+        "x", "Big Apple", "big apple", "New Day.", "We will win,", "flash estimate", "It is over. We won",
+        "not very far away from this time", "The Iron Lady", "we are going to work very hard for it",
+        "Yes.", "A B C D E F G", "so", "One of the best",
+    };
+    static constexpr std::string_view after[] = {
+        "", ".", " he said.", ", he said.", " said Jones.", ", \u2014 said he.", " \u2014 told", " of the year.",
+        ", the minister told reporters.", "! she said", " and more", " - says", ", and, then, he, said",
+    };
+    for (const whosaid::language lang : {whosaid::language::en, whosaid::language::ru}) {
+        for (const std::uint32_t max_term_words : {2U, 4U}) {
+            const whosaid::quote_options options{.lang = lang, .on_invalid = whosaid::invalid_utf8::replace,
+                                                 .max_term_words = max_term_words};
+            const whosaid::detail::word_table words = whosaid::detail::quote_words(options);
+            const whosaid::sentence_splitter splitter({.lang = lang, .on_invalid = whosaid::invalid_utf8::replace});
+            std::size_t differ = 0;
+            for (const std::string_view b : before) {
+                for (const std::string_view in : inside) {
+                    for (const std::string_view a : after) {
+                        std::string text(b);
+                        text += '"';
+                        text += in;
+                        text += '"';
+                        text += a;
+                        const std::vector<text_span> sentences = splitter.split(text).value_or(std::vector<text_span>{});
+                        for (const std::span<const text_span> s :
+                             {std::span<const text_span>{}, std::span<const text_span>{sentences}}) {
+                            const std::string fast = whosaid_test::dump_quotes(scan<true>(text, options, words, s));
+                            const std::string general = whosaid_test::dump_quotes(scan<false>(text, options, words, s));
+                            if (fast != general) {  // only the texts that differ go to the report
+                                ++differ;
+                                INFO(text);
+                                CHECK(fast == general);
+                            }
+                        }
+                    }
+                }
+            }
+            CHECK(differ == 0);
+        }
+    }
+}
+
 }  // namespace test_quotes

@@ -320,8 +320,10 @@ struct quote_evidence {
 
 /// One run of the detector over one text. Not reusable; holds only per-call state. With
 /// `FastPaths` false the scanner runs only its general code, without the shortcuts for common
-/// ASCII text (the block skip to candidate bytes, the sixteen-byte content scan, the ASCII word
-/// lookups and backward word runs): the same quotations, slower (the tests compare the two).
+/// ASCII text (the block skip to candidate bytes, the skip of apostrophes between letters, the
+/// sixteen-byte content scan, the ASCII word lookups and backward word runs) and without the
+/// early ends of the walks before and after a quotation: the same quotations, slower (the
+/// tests compare the two).
 template <bool FastPaths = true>
 class quote_scanner {
 public:
@@ -356,7 +358,19 @@ public:
                         on_mark(mark::straight_double, i, 1, shape_at(i, 1));
                         ++i;
                         break;
-                    case '\'': i = on_apostrophe_run(i); break;
+                    case '\'':
+                        // A lone ' between two ASCII letters or digits (don't, O'Neill, BBC's) has
+                        // the shape amb_word, which `is_apostrophe` always takes for an apostrophe:
+                        // skip it without the shape and the mark handling (-5.4% of the
+                        // detector's instructions on BBC, where most ' are such apostrophes).
+                        if constexpr (FastPaths) {
+                            if (i > para_begin_ && i + 1 < n_ && word_byte(t_[i - 1]) && word_byte(t_[i + 1])) {
+                                ++i;
+                                break;
+                            }
+                        }
+                        i = on_apostrophe_run(i);
+                        break;
                     case '`': i = on_backtick_run(i); break;
                     default: i = on_line_break(i); break;  // LF VT FF CR
                 }
@@ -403,6 +417,10 @@ private:
     [[nodiscard]] std::size_t len_before(std::size_t pos) const noexcept {
         if (pos == 0) return 0;
         return static_cast<unsigned char>(t_[pos - 1]) < 0x80U ? 1 : utf8::decode_before(t_, pos).length;
+    }
+    /// True for an ASCII letter or digit.
+    [[nodiscard]] static bool word_byte(char c) noexcept {
+        return (ascii_class[static_cast<unsigned char>(c)] & cls_word) != 0;
     }
     [[nodiscard]] bool space_at(std::size_t pos) const noexcept { return pos < n_ && is_space_cp(cp_at(pos)); }
 
@@ -915,12 +933,18 @@ private:
     void sentence_info(std::size_t pos, open_quote& e) {
         if (has_sentences_) {
             // Advance over spans that end before `pos`, ignoring spans that break the contract.
-            while (cursor_ < sentences_.size()) {
-                const text_span s = sentences_[cursor_];
-                if (s.end > n_ || s.begin > s.end || s.begin < accepted_end_) { ++cursor_; continue; }
-                if (s.end <= pos) { accepted_end_ = s.end; ++cursor_; continue; }
+            // (In locals: the members would be stored at every span.)
+            std::size_t cursor = cursor_;
+            std::size_t accepted_end = accepted_end_;
+            const std::size_t count = sentences_.size();
+            while (cursor < count) {
+                const text_span s = sentences_[cursor];
+                if (s.end > n_ || s.begin > s.end || s.begin < accepted_end) { ++cursor; continue; }
+                if (s.end <= pos) { accepted_end = s.end; ++cursor; continue; }
                 break;
             }
+            cursor_ = cursor;
+            accepted_end_ = accepted_end;
             e.sentence_known = true;
             if (cursor_ < sentences_.size() && sentences_[cursor_].begin <= pos) {
                 e.sentence_begin = std::max(sentences_[cursor_].begin, para_begin_);
@@ -1405,8 +1429,13 @@ private:
     }
 
     /// The signs before the opening mark: a colon, a reporting verb, a term cue reached over
-    /// function words and names, a determiner or a possessive right before it.
-    void before_evidence(const open_quote& e, const quote& q, quote_evidence& ev) {
+    /// function words and names, a determiner or a possessive right before it. `score` is the
+    /// content's score and `after_room` the most the signs after can add. With `FastPaths` the
+    /// walk stops as soon as what it could still find (one cue: +2 or +1 for a reporting verb,
+    /// -4 for a term cue while the chain holds) cannot change the sign `classify` decides: the
+    /// evidence it leaves then gives the same role as the whole walk (-0.8% of the detector's
+    /// instructions on BBC).
+    void before_evidence(const open_quote& e, const quote& q, quote_evidence& ev, int score, int after_room) {
         const std::size_t lo = std::max({e.para_begin, e.sentence_known ? e.sentence_begin : std::size_t{0},
                                          q.outer.begin > before_window ? q.outer.begin - before_window : std::size_t{0}});
         before_walk walk{q.outer.begin, lo, !e.sentence_known};
@@ -1414,7 +1443,13 @@ private:
         std::size_t word_index = 0;
         bool chain = true;
         token tk;
+        int known = 0;  // `score` and the first token's signs (colon, determiner, possessive)
         for (std::size_t k = 0; k < max_tokens && next_before(walk, tk); ++k) {
+            if (FastPaths && k > 0) {  // the first token's signs are read: only one cue can follow
+                if (k == 1) known = score + before_score(ev);
+                if (known - (chain ? 4 : 0) > 0) return;                           // speech whatever follows
+                if (known + (word_index < 4 ? 2 : 1) + after_room <= 0) return;  // term whatever follows
+            }
             if (tk.punct != 0) {
                 if (k == 0) ev.colon_before = tk.punct == ':';
                 if (tk.punct == ':' && k == 0) continue;  // the motto: "…"
@@ -1452,8 +1487,10 @@ private:
     }
 
     /// The signs after the closing mark: a reporting verb within four words ("…," he said), or
-    /// a dash and a lowercase word (Russian «…», — сказал он).
-    void after_evidence(const quote& q, quote_evidence& ev) {
+    /// a dash and a lowercase word (Russian «…», — сказал он). `score` is the score so far: with
+    /// `FastPaths` the words are not read when a reporting verb (+2) could not change its sign
+    /// (-2.4% of the detector's instructions on BBC).
+    void after_evidence(const quote& q, quote_evidence& ev, int score) {
         constexpr std::size_t max_tokens = 6;
         std::array<token, max_tokens> after{};
         std::size_t na = 0;
@@ -1468,6 +1505,7 @@ private:
             is_lower_cp(cp_at(after[k + 1].begin))) {
             ev.dash_after = true;
         }
+        if (const int known = score + (ev.dash_after ? 3 : 0); FastPaths && (known > 0 || known + 2 <= 0)) return;
         std::size_t seen = 0;
         for (k = 0; seen < 4 && have(k); ++k) {
             const token& tk = after[k];
@@ -1530,11 +1568,11 @@ private:
         const int after_room = q.closed ? after_max : 0;  // nothing is read after an unclosed quotation
         if (score + before_min > 0) return quote_role::speech;
         if (score + before_max + after_room <= 0) return quote_role::term;
-        before_evidence(e, q, ev);
+        before_evidence(e, q, ev, score, after_room);
         score += before_score(ev);
         if (score > 0) return quote_role::speech;
         if (score + after_room <= 0) return quote_role::term;
-        after_evidence(q, ev);
+        after_evidence(q, ev, score);
         score += after_score(ev);
         return score > 0 ? quote_role::speech : quote_role::term;
     }
