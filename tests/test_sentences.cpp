@@ -606,4 +606,78 @@ TEST_CASE("sentences: the scanner's fast paths agree with its general code", "[s
     }
 }
 
+// The shortcut for ". " before a capitalised word (on_period_space_capital, plain_word_before)
+// against the general rules: texts where it fires and texts one byte away from it, where the
+// word before the period, the quote or the next word's second byte must send it to the general
+// code. Each text is checked against the scanner without fast paths and against the expected
+// sentences, with and without extra abbreviations.
+TEST_CASE("sentences: the period-space-capital shortcut decides as the general rules", "[sentences]") {
+    struct example {
+        std::string_view text;
+        list expected;
+    };
+    const example examples[] = {
+        // It fires: an ordinary word, a number, a closing bracket or quote before the period.
+        {"He left. The rest stayed.", {"He left.", "The rest stayed."}},
+        {"It rose 5%. Shares fell.", {"It rose 5%.", "Shares fell."}},
+        {"It cost 2004. Then it fell.", {"It cost 2004.", "Then it fell."}},
+        {"He left (early). Then he came.", {"He left (early).", "Then he came."}},
+        {"He said \"no\". Then he left.", {"He said \"no\".", "Then he left."}},
+        {"He left. \"We won,\" he said.", {"He left.", "\"We won,\" he said."}},
+        {"He left. A man came.", {"He left.", "A man came."}},
+        {"He left. I came.", {"He left.", "I came."}},
+        {"He left. Ab", {"He left.", "Ab"}},
+        {"averyveryverylongword. Then", {"averyveryverylongword.", "Then"}},
+        {"(\"quoted. The end", {"(\"quoted.", "The end"}},
+        // It must not decide alone: titles, initials, initialisms, numbers, ellipses.
+        {"Mr. Smith went.", {"Mr. Smith went."}},
+        {"MR. Smith went.", {"MR.", "Smith went."}},  // capitals: an acronym
+        {"Dr. Who came.", {"Dr. Who came."}},
+        {"U.S. officials said so.", {"U.S. officials said so."}},
+        {"the U.S. How odd.", {"the U.S.", "How odd."}},
+        {"e.g. This one.", {"e.g. This one."}},
+        {"i.e. This one.", {"i.e. This one."}},
+        {"J. Smith came.", {"J. Smith came."}},
+        {"by J. Smith today.", {"by J. Smith today."}},
+        {"you and I. Did it?", {"you and I.", "Did it?"}},
+        {"Bay Co. Ltd went.", {"Bay Co. Ltd went."}},
+        {"Bay Co. It closed.", {"Bay Co.", "It closed."}},
+        {"At 5 p.m. Friday he came.", {"At 5 p.m. Friday he came."}},
+        {"He came at 5 p.m. The rest stayed.", {"He came at 5 p.m.", "The rest stayed."}},
+        {"See No. 5 today.", {"See No. 5 today."}},
+        {"It was 3.5. Then it fell.", {"It was 3.5.", "Then it fell."}},
+        {"He paused... Then he went.", {"He paused...", "Then he went."}},
+        {"He paused. . . Then he went.", {"He paused. . .", "Then he went."}},
+        // Lower case, a second period, a list marker or an initial after the capital; no space.
+        {"He left. the rest stayed.", {"He left. the rest stayed."}},
+        {"He left. J. Smith came.", {"He left.", "J. Smith came."}},
+        {"He left. A) first B) second", {"He left.", "A) first", "B) second"}},
+        {"He left. \"J. Smith came.\"", {"He left.", "\"J. Smith came.\""}},
+        {"He left. \" The end", {"He left. \"", "The end"}},  // a closer set off by a space
+        {"He left.  Two spaces.", {"He left.", "Two spaces."}},
+        {"He left.The end.", {"He left.", "The end."}},
+        {"He left. Ä", {"He left.", "Ä"}},
+        // The pending sentence starts inside the 16 bytes before the period, or with a space.
+        {"A. B. Ca. De", {"A. B. Ca.", "De"}},
+        {"\n x. The end", {"x. The end"}},  // "x" is an abbreviation
+        {"\n ox. The end", {"ox.", "The end"}},
+        {"Ok. Go. Now. Yes.", {"Ok.", "Go.", "Now.", "Yes."}},
+        // Non-ASCII before the period: the general code.
+        {"Il est allé. Puis", {"Il est allé.", "Puis"}},
+        {"Он ушёл. The end", {"Он ушёл.", "The end"}},
+    };
+    const std::vector<std::string> none;
+    const std::vector<std::string> extra{"approx", "bros", "left"};  // lower case, sorted
+    for (const example& e : examples) {
+        INFO(e.text);
+        CHECK(sentences(e.text) == e.expected);
+        for (const auto* x : {&none, &extra}) {
+            CHECK(scan<true>(e.text, whosaid::detail::en_sentence_profile, *x) ==
+                  scan<false>(e.text, whosaid::detail::en_sentence_profile, *x));
+            CHECK(scan<true>(e.text, whosaid::detail::ru_sentence_profile, *x) ==
+                  scan<false>(e.text, whosaid::detail::ru_sentence_profile, *x));
+        }
+    }
+}
+
 }  // namespace test_sentences

@@ -621,6 +621,9 @@ private:
     // ---- stops -------------------------------------------------------------------------------
 
     std::size_t on_stop(std::size_t i) {
+        if constexpr (FastPaths) {
+            if (const std::size_t q = period_space_capital(i); q != npos) return on_period_space_capital(i, q);
+        }
         if (const std::size_t after = bracketed_omission(i); after != npos) return after;
         stop_cluster cl = read_cluster(i);
         guillemets_ -= std::min(guillemets_, cl.guillemets);
@@ -658,6 +661,70 @@ private:
             return begin_sentence(ws.next);
         }
         return ws.next;
+    }
+
+    /// The common stop of news text, a period, one space and a capitalised ASCII word, bare or
+    /// after a straight double quote (". The", ". \"We"), recognised from the four bytes at `i`:
+    /// where the next sentence would start (the space's end), or npos for any other stop. The
+    /// general code reads such a stop as one period (no bracketed omission, no ellipsis, no
+    /// closer, no footnote), one space, and a next word of class upper that is no list marker:
+    /// a capital not followed by '.' or ')' (no marker, no initial), or '"' (never a marker,
+    /// and not a closer set off by a space, as a capital follows it) before a capital.
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE std::size_t period_space_capital(std::size_t i) const noexcept {
+        if (i + 3 >= n_ || byte(i) != '.' || byte(i + 1) != ' ') return npos;
+        const auto b2 = byte(i + 2);
+        const auto b3 = byte(i + 3);
+        const bool capital = static_cast<unsigned>(b2) - 'A' < 26U && b3 != '.' && b3 != ')';
+        const bool quoted = b2 == '"' && static_cast<unsigned>(b3) - 'A' < 26U;
+        return (capital | quoted) ? i + 2 : npos;
+    }
+
+    /// `on_stop` for a stop `period_space_capital` recognised, `q` the next word's start (its
+    /// capital or its quote): what the general code decides, without reading the cluster, the
+    /// white space and the next word again, and without `read_prev` when `plain_word_before`
+    /// can tell. Of BBC's 44K stops 25K take this path, at about 60 instructions instead of
+    /// about 390: the splitter's instructions per pass over BBC fell from 34.1M to 24.7M.
+    std::size_t on_period_space_capital(std::size_t i, std::size_t q) {
+        if (!plain_word_before(i)) {
+            stop_cluster cl;
+            cl.begin = i;
+            cl.end = i + 1;
+            cl.first_end = i + 1;
+            cl.dots = 1;
+            const space_run ws{q, 0, false};
+            next_word nx;
+            nx.cls = next_class::upper;
+            nx.word = byte(q) == '"' ? q + 1 : q;
+            nx.initial = nx.word + 1 < n_ && byte(nx.word + 1) == '.';
+            if (!period_boundary(cl, ws, nx)) return q;  // the next word is no list marker either
+        }
+        // emit_until(i + 1) without its call when there is nothing to trim (the period ends it).
+        if (const std::size_t b = seg_start_; b <= i && is_visible_ascii(byte(b))) {
+            seg_start_ = i + 1;
+            emit_(text_span{b, i + 1});
+        } else {
+            emit_until(i + 1);
+        }
+        seg_start_ = q;  // begin_sentence(q): no bullet, no list marker
+        list_active_ = false;
+        return q;
+    }
+
+    /// True when `read_prev(stop)` is certainly prev_kind::none, for the common word before a
+    /// period: ASCII, shorter than 16 bytes, without a period (no initialism), not a single
+    /// capital (no initial) and not let through by the abbreviation filter, with no extra
+    /// abbreviations. False when it cannot tell (`read_prev` decides then).
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE bool plain_word_before(std::size_t stop) const noexcept {
+        token_back tb;
+        if (!extra_.empty() || !short_ascii_token_before(stop, tb) || tb.dot) return false;
+        std::size_t t0 = tb.start;
+        while (t0 < stop && is_ascii_opening(byte(t0))) ++t0;
+        if (t0 >= stop) return true;  // only openings: no word
+        const std::size_t len = stop - t0;  // below 16: no longer than max_word
+        const unsigned char first = byte(t0);
+        if (len == 1 && static_cast<unsigned>(first) - 'A' < 26U) return false;
+        return !((len <= profile_.longest_abbreviation) &
+                 profile_.abbreviation_bits.may_hold(len, ascii_lower(first), ascii_lower(byte(stop - 1))));
     }
 
     /// "[...]", "(...)", "[…]": an omission inside a quotation, never a stop. Returns the
