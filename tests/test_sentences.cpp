@@ -665,6 +665,32 @@ TEST_CASE("sentences: the period-space-capital shortcut decides as the general r
         // Non-ASCII before the period: the general code.
         {"Il est allé. Puis", {"Il est allé.", "Puis"}},
         {"Он ушёл. The end", {"Он ушёл.", "The end"}},
+        // The text's last period, a paragraph's last period (with or without a closing quote),
+        // and a closing quote before a capitalised word; then cases one byte away.
+        {"He left.", {"He left."}},
+        {"He left.\n\nThe end.", {"He left.", "The end."}},
+        {"He said \"no.\"\n\nThe end.", {"He said \"no.\"", "The end."}},
+        {"He said \"no.\" The end.", {"He said \"no.\"", "The end."}},
+        {"\"Mr.\" Smith came.", {"\"Mr.\"", "Smith came."}},
+        {"\"Mr.\"\n\nSmith came.", {"\"Mr.\"", "Smith came."}},
+        {"U.S.\n\nThe end", {"U.S.", "The end"}},
+        {"He said \"no.\" J. Smith came.", {"He said \"no.\"", "J. Smith came."}},
+        {"He said \"no.\" A) first B) second", {"He said \"no.\"", "A) first", "B) second"}},
+        {"He said \"no.\" the end.", {"He said \"no.\" the end."}},
+        {"He said \"no.\"The end.", {"He said \"no.\"The end."}},
+        {"He said \"no.\" \"The end.\"", {"He said \"no.\"", "\"The end.\""}},
+        {"He said \"no.\" T", {"He said \"no.\"", "T"}},
+        {"He said \"no.\"", {"He said \"no.\""}},
+        {"He left.\"", {"He left.\""}},
+        {"He left.\n\n1. Item one 2. Item two", {"He left.", "1. Item one", "2. Item two"}},
+        {"He left.\n\n\u2022 Item", {"He left.", "\u2022 Item"}},
+        {"He left.\n\n Indented", {"He left.", "Indented"}},
+        {"He left.\n\n\u00C9t\u00E9", {"He left.", "\u00C9t\u00E9"}},
+        {"He left.\n\n", {"He left."}},
+        {"He left.\nthe end.", {"He left.\nthe end."}},
+        {"(.\n\nX", {"(.", "X"}},
+        {"\u00ABHe left.\n\n- he said\u00BB", {"\u00ABHe left.", "- he said\u00BB"}},
+        {"\n\n.\n\nX", {".", "X"}},
     };
     const std::vector<std::string> none;
     const std::vector<std::string> extra{"approx", "bros", "left"};  // lower case, sorted

@@ -623,6 +623,28 @@ private:
     std::size_t on_stop(std::size_t i) {
         if constexpr (FastPaths) {
             if (const std::size_t q = period_space_capital(i); q != npos) return on_period_space_capital(i, q);
+            if (byte(i) == '.') {
+                // The other common periods of news text (BBC: 1.7K at a text's end, 7.6K before a
+                // paragraph break, 1.6K after a quotation before a capitalised word), each read as
+                // the general code reads it. Splitter, one pass over BBC: 24.7M -> 22.5M instructions.
+                if (i + 1 == n_) return n_;  // a one-period cluster ending the text: nothing follows
+                // After the period and a straight double quote, which closes the sentence.
+                const std::size_t e = byte(i + 1) == '"' ? i + 2 : i + 1;
+                if (e + 2 < n_ && byte(e) == '\n' && byte(e + 1) == '\n' && is_visible_ascii(byte(e + 2))) {
+                    emit_visible_end(e);  // a paragraph break: begin_paragraph(e + 2)
+                    guillemets_ = 0;
+                    return begin_sentence(e + 2);
+                }
+                if (e == i + 2 && e + 2 < n_ && byte(e) == ' ' && static_cast<unsigned>(byte(e + 1)) - 'A' < 26U &&
+                    byte(e + 2) != '.' && byte(e + 2) != ')') {
+                    // '." The': the closer ends the sentence whatever the word before (no
+                    // read_prev); a capital before neither '.' nor ')' starts no list marker.
+                    emit_visible_end(e);
+                    seg_start_ = e + 1;  // begin_sentence(e + 1)
+                    list_active_ = false;
+                    return e + 1;
+                }
+            }
         }
         if (const std::size_t after = bracketed_omission(i); after != npos) return after;
         stop_cluster cl = read_cluster(i);
@@ -698,16 +720,21 @@ private:
             nx.initial = nx.word + 1 < n_ && byte(nx.word + 1) == '.';
             if (!period_boundary(cl, ws, nx)) return q;  // the next word is no list marker either
         }
-        // emit_until(i + 1) without its call when there is nothing to trim (the period ends it).
-        if (const std::size_t b = seg_start_; b <= i && is_visible_ascii(byte(b))) {
-            seg_start_ = i + 1;
-            emit_(text_span{b, i + 1});
-        } else {
-            emit_until(i + 1);
-        }
+        emit_visible_end(i + 1);
         seg_start_ = q;  // begin_sentence(q): no bullet, no list marker
         list_active_ = false;
         return q;
+    }
+
+    /// `emit_until(end)` when the byte before `end` is visible ASCII (a period or a quote), without
+    /// its call when there is nothing to trim.
+    WHOSAID_ALWAYS_INLINE void emit_visible_end(std::size_t end) {
+        if (const std::size_t b = seg_start_; b < end && is_visible_ascii(byte(b))) {
+            seg_start_ = end;
+            emit_(text_span{b, end});
+        } else {
+            emit_until(end);
+        }
     }
 
     /// True when `read_prev(stop)` is certainly prev_kind::none, for the common word before a
