@@ -1810,6 +1810,27 @@ TEST_CASE("attribution: the fast path keeps a possessive with its word at every 
     }
 }
 
+TEST_CASE("attribution: the key of a given name's first letters is hash_bytes of them", "[attribution]") {
+    // Internal: `given_key` hashes the three lowercase bytes of an ASCII given name in
+    // registers (`hash_three`) instead of with `hash_bytes`; the keys must stay the same
+    // (any byte, not only letters: "O'Neil", "Jo-Ann").
+    using namespace whosaid::detail::attr;
+    const std::string bytes = "aleksAZz019'-.~ \x7f";
+    for (const char a : bytes) {
+        for (const char b : bytes) {
+            for (const char c : bytes) {
+                const std::string s{a, b, c};
+                const std::uint64_t v = static_cast<std::uint64_t>(static_cast<unsigned char>(a)) |
+                                        static_cast<std::uint64_t>(static_cast<unsigned char>(b)) << 8U |
+                                        static_cast<std::uint64_t>(static_cast<unsigned char>(c)) << 16U;
+                INFO(s);
+                CHECK(hash_three(v) == hash_bytes(s));
+            }
+        }
+    }
+    // (Through the attributor: "Aleksandr and Alexander are one person" above.)
+}
+
 TEST_CASE("attribution: pathological input stays bounded", "[attribution]") {
     const whosaid::speaker_attributor at;
     SECTION("10,000 quotes in one paragraph") {

@@ -128,6 +128,12 @@ namespace hash_detail {
     return hash_key(buf, s.size());
 }
 
+/// `hash_bytes` of three bytes, given little-endian in the low 24 bits of `v` (the rest zero),
+/// computed in registers: the key of a given name's first letters (see `runner::given_key`).
+[[nodiscard]] constexpr std::uint64_t hash_three(std::uint64_t v) noexcept {
+    return hash_detail::finish(hash_detail::mix(hash_detail::seed(3), v));
+}
+
 /// The 32-bit form of a word hash kept in tokens.
 [[nodiscard]] constexpr std::uint32_t fold(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h ^ (h >> 32U)); }
 
