@@ -4,12 +4,16 @@
 // of *.txt, a .txt file or a JSONL file of {"id","text"} records), plus the accuracy suites
 // that are present (Golden Rules from ../shared/corpus/sbd).
 //
-//   whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [CORPUS]...
+//   whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [--no-sample] [CORPUS]...
 //   e.g. whosaid-bench ../shared/corpus/bbc/docs.jsonl
 //
 // --paragraphs also measures each corpus cut into its paragraphs, one record per paragraph:
 // the shape of a stream of short records (headlines, captions, one JSONL line per paragraph),
 // where what a text costs before its first byte and at its last bytes counts.
+//
+// --no-sample leaves the bundled sample out: a run is then the same work every time, which an
+// instruction count under cachegrind needs (the sample is small, so it is repeated until 0.2 s
+// have passed, and how many times depends on the clock).
 #include "corpus.hpp"
 #include "harness.hpp"
 #include "sbd_suite.hpp"
@@ -36,7 +40,7 @@ struct stage {
 };
 
 int usage() {
-    std::fprintf(stderr, "usage: whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [CORPUS]...\n");
+    std::fprintf(stderr, "usage: whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [--no-sample] [CORPUS]...\n");
     return 2;
 }
 
@@ -47,16 +51,18 @@ int main(int argc, char** argv) try {
     std::vector<std::string> wanted;
     std::vector<std::filesystem::path> corpora;
     bool paragraphs = false;
+    bool sample = true;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (arg == "--paragraphs") paragraphs = true;
+        else if (arg == "--no-sample") sample = false;
         else if (arg == "--stage" && i + 1 < argc) wanted.emplace_back(argv[++i]);
         else if (arg == "--help" || arg == "-h") return usage();
         else if (!arg.empty() && arg[0] == '-') return usage();
         else corpora.emplace_back(arg);
     }
-    corpora.insert(corpora.begin(), std::filesystem::path(WHOSAID_SAMPLE_DIR));
+    if (sample) corpora.insert(corpora.begin(), std::filesystem::path(WHOSAID_SAMPLE_DIR));
 
     // Engines are built once, outside the timed region, as a real program would.
     std::vector<stage> stages;
