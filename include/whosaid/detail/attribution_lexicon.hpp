@@ -422,6 +422,17 @@ inline void lookup_word(std::string_view text, const lexicon& lex, const token& 
 #endif
 }
 
+/// `std::countr_zero` of a nonzero value: one instruction where the compiler has a builtin
+/// (std::countr_zero also handles 0, a test and a select more on baseline x86-64).
+[[nodiscard]] inline unsigned ctz_nonzero(std::uint64_t v) noexcept {
+    WHOSAID_ASSERT(v != 0);
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(v));
+#else
+    return static_cast<unsigned>(std::countr_zero(v));
+#endif
+}
+
 /// Bits [a, b) set (0 <= a <= b <= 64).
 [[nodiscard]] constexpr std::uint64_t bit_range(unsigned a, unsigned b) noexcept {
     const std::uint64_t hi = b >= 64 ? ~0ULL : ((1ULL << b) - 1);
@@ -687,19 +698,40 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                     const auto at = static_cast<unsigned>(std::countr_zero(late));
                     if ((starts & bit_range(56, at)) == 0) todo |= 1ULL << at;
                 }
-                unsigned last = 0;   // first byte after the previous token, within the block
+                // A word that may continue past the block (no end before byte 61) is left to the
+                // next round. Tokens come in order and such a word ends past every other token of
+                // `todo`, so only the last one can be such a word: without it the loop below emits
+                // all of `todo` and needs no exit test.
                 unsigned stop = 56;  // where the block's work ends
-                // Words with no digit and no uppercase letter after the first byte (lowercase or
-                // capitalised: nearly all) take one branch; the rest take the full shape rules.
-                const std::uint64_t odd = (m.upper & ~starts) | m.digit;
-                const std::uint64_t cap_start = m.upper & starts;
+                if (todo != 0) {
+                    const auto k = 63U - static_cast<unsigned>(std::countl_zero(todo));
+                    if ((punct_bits >> k & 1U) == 0 && (ends & bit_range(k, 61)) == 0) {
+                        stop = k;
+                        todo &= ~(1ULL << k);
+                    }
+                }
+                // Words with a digit or an uppercase letter after the first byte take the full
+                // shape rules; the rest (lowercase or capitalised: nearly all) one branch. The
+                // odd bytes are smeared down through their words, so that a word's start says.
+                const std::uint64_t odd = ((m.upper & ~starts) | m.digit) & w;
+                std::uint64_t odd_word = 0;
+                if (odd != 0) {
+                    std::uint64_t f = odd;
+                    std::uint64_t run = w;
+                    for (unsigned sh = 1; sh < 64; sh <<= 1U) {
+                        f |= (f >> sh) & run;
+                        run &= run >> sh;
+                    }
+                    odd_word = f;
+                }
                 // White space before a token, per block rather than per token: every byte between
                 // two tokens of a block is white space (tokens cover the rest), so a token at k > 0
                 // has space before it exactly when byte k-1 is white space, and a line break before
                 // it when the run of white space ending at k-1 holds one (the breaks are smeared up
-                // through their runs, 6 steps, only in the blocks that have one). Before byte 0,
-                // `pending` says.
-                const std::uint64_t space_before = m.space << 1U;
+                // through their runs, 6 steps, only in the blocks that have one). Before the
+                // block's first token, `pending` (space bits only) says. The line breaks are set
+                // after the loop, on the few tokens that have one.
+                std::uint64_t space_before = m.space << 1U;
                 std::uint64_t break_before = 0;
                 if (m.brk != 0) {
                     std::uint64_t f = m.brk;
@@ -710,40 +742,47 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                     }
                     break_before = f << 1U;
                 }
+                static_assert(s_space_before == 64 && s_break_before == 128);
+                const std::uint64_t first = todo & (0 - todo);
+                space_before |= first & (0 - static_cast<std::uint64_t>(pending >> 6U & 1U));
+                break_before |= first & (0 - static_cast<std::uint64_t>(pending >> 7U & 1U));
+                if (todo != 0) pending = 0;
+                const std::uint64_t emitted = todo;
+                const std::size_t first_token = out.size();
                 // The vector grows here, not in the token loop, and only when the block's tokens
                 // do not fit: a caller's exact reservation (`token_bound`) is never exceeded. (Room
                 // for 64 whenever fewer were left doubled a reservation made for a text that ends
                 // in a block of few tokens: 80 MB of tokens for 1 MB of quotation marks.)
                 const std::size_t block_tokens = popcount64(todo);
                 if (out.capacity() - out.size() < block_tokens) out.reserve(std::max<std::size_t>(out.size() + block_tokens, out.capacity() * 2));
+                // The ends of the block's words, taken in order with their starts.
+                std::uint64_t word_ends = ends;
                 while (todo != 0) {
                     const auto k = static_cast<unsigned>(std::countr_zero(todo));
                     todo &= todo - 1;
-                    const std::uint64_t kb = 1ULL << k;
+                    const unsigned c = blk[k];
                     unsigned len = 1;
                     std::uint16_t shape = 0;
-                    const bool word = (punct_bits & kb) == 0;
-                    if (!word) {
+                    std::int32_t lx = -1;
+                    if ((punct_bits >> k & 1U) != 0) {
                         // Punctuation, or the apostrophe of a possessive "'s".
-                        if ((poss & kb) != 0) [[unlikely]] {
+                        if ((poss >> k & 1U) != 0) [[unlikely]] {
                             len = 2;
                             shape = s_possessive;
                         }
                     } else {
-                        // The word's last byte (no end in the block: countr_zero gives 64). A word
-                        // that may continue past the block is left to the next round.
-                        const auto e = k + static_cast<unsigned>(std::countr_zero(ends >> k));
-                        if (e >= 61) [[unlikely]] {
-                            stop = k;
-                            break;
-                        }
+                        const auto e = ctz_nonzero(word_ends);
+                        word_ends &= word_ends - 1;
                         len = e - k + 1;
-                        // Bits [k, e]: e < 61, so the shift is in range.
-                        const std::uint64_t lm = ((2ULL << e) - 1) & ~(kb - 1);
-                        if ((odd & lm) == 0) [[likely]] {
-                            // A single letter has no inner mark (one needs word bytes on both sides).
-                            shape = static_cast<std::uint16_t>(s_word | ((cap_start >> k & 1U) != 0 ? s_cap : 0U) | (len == 1 ? s_single : 0U));
+                        if ((odd_word >> k & 1U) == 0) [[likely]] {
+                            // A word's first byte is a letter or a digit, and of these exactly the
+                            // uppercase letters have bit 5 clear. A single letter has no inner mark
+                            // (one needs word bytes on both sides).
+                            static_assert(s_cap == 0x20U >> 4U && s_single == 256);
+                            shape = static_cast<std::uint16_t>(s_word | (((c & 0x20U) ^ 0x20U) >> 4U) | (static_cast<unsigned>(len == 1) << 8U));
                         } else {
+                            // Bits [k, e]: e < 61, so the shift is in range.
+                            const std::uint64_t lm = ((2ULL << e) - 1) & ~((1ULL << k) - 1);
                             const std::uint64_t up = m.upper & lm;
                             const std::uint64_t dg = m.digit & lm;
                             const std::uint64_t low = m.lower & lm;
@@ -762,22 +801,26 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                         if constexpr (Cues) {
                             shape = static_cast<std::uint16_t>(shape | ((anchor_filter::maybe_ascii(cue_bits, blk + k) & (len >= 3)) ? s_maybe_cue : 0U));
                         }
+                        lx = lex_pending;
                     }
-                    static_assert(s_space_before == 64 && s_break_before == 128);
-                    const auto around = static_cast<std::uint16_t>(((space_before >> k & 1U) << 6U) | ((break_before >> k & 1U) << 7U));
                     token t;
                     t.begin = base + k;
                     t.length = len;
-                    t.cp = blk[k];  // a possessive's first byte is its apostrophe
-                    t.shape = static_cast<std::uint16_t>(shape | pending | around);
-                    if (word) {
-                        if constexpr (Lazy) t.lex = lex_pending;
-                        else lookup_ascii(blk + k, len, lex, t);
+                    t.cp = c;  // a possessive's first byte is its apostrophe
+                    t.shape = static_cast<std::uint16_t>(shape | ((space_before >> k & 1U) << 6U));
+                    if constexpr (Lazy) {
+                        t.lex = lx;
+                    } else if (lx != -1) {
+                        lookup_ascii(blk + k, len, lex, t);
                     }
-                    pending = 0;
-                    last = k + len;
                     out.push_back(t);
                 }
+                for (std::uint64_t b = break_before & emitted; b != 0; b &= b - 1) {
+                    const std::uint64_t before = emitted & ((b & (0 - b)) - 1);  // the block's tokens before it
+                    out[first_token + popcount64(before)].shape |= s_break_before;
+                }
+                // The first byte after the block's last token.
+                const unsigned last = block_tokens == 0 ? 0U : static_cast<unsigned>(out.back().end() - base);
                 if (stop < last) stop = last;
                 if (stop > last) {
                     pending |= s_space_before;
