@@ -655,8 +655,11 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
     unsigned char pad[80];
     while (i < n) {
         // Fast path: a pure ASCII block of 64 bytes, classified with bit masks; tokens that
-        // start in its first 56 bytes (and words that end before byte 61) are emitted without
-        // a branch per byte. Everything else takes the code point loop below.
+        // start in its first 61 bytes (and words that end before byte 61) are emitted without
+        // a branch per byte. Everything else takes the code point loop below. (Every rule looks
+        // at most 3 bytes past a token's last byte: whether a mark or a dot continues a word,
+        // whether an apostrophe starts a possessive. So the classes of bytes 0 to 60 are
+        // exact.)
         if (fast && i >= fast_from && i + 16 <= n) {
             const bool tail = i + 72 > n;
             const unsigned char* blk = p + i;  // the block's bytes (at least 72 readable)
@@ -690,19 +693,14 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                 const std::uint64_t starts = w & ~(w << 1U);  // byte base-1 is never inside an open word
                 const std::uint64_t ends = w & ~(w >> 1U);
                 const std::uint64_t punct_bits = ~(w | m.space) & ~(poss << 1U);
-                std::uint64_t todo = (starts | punct_bits) & bit_range(0, 56);
-                // A possessive right after a word belongs with it, also past byte 56, when the
-                // word starts before byte 56 (its apostrophe at byte 61 at most: the word then
-                // ends by byte 60, so it is emitted here, and its "'s" by byte 62).
-                for (std::uint64_t late = poss & bit_range(56, 62); late != 0; late &= late - 1) {
-                    const auto at = static_cast<unsigned>(std::countr_zero(late));
-                    if ((starts & bit_range(56, at)) == 0) todo |= 1ULL << at;
-                }
+                // A possessive right after a word belongs with it, also at byte 61 (the word then
+                // ends at byte 60, so it is emitted here, and its "'s" by byte 62).
+                std::uint64_t todo = ((starts | punct_bits) & bit_range(0, 61)) | (poss & bit_range(61, 62));
                 // A word that may continue past the block (no end before byte 61) is left to the
                 // next round. Tokens come in order and such a word ends past every other token of
                 // `todo`, so only the last one can be such a word: without it the loop below emits
                 // all of `todo` and needs no exit test.
-                unsigned stop = 56;  // where the block's work ends
+                unsigned stop = 61;  // where the block's work ends
                 if (todo != 0) {
                     const auto k = 63U - static_cast<unsigned>(std::countl_zero(todo));
                     if ((punct_bits >> k & 1U) == 0 && (ends & bit_range(k, 61)) == 0) {
@@ -752,9 +750,13 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                 // The vector grows here, not in the token loop, and only when the block's tokens
                 // do not fit: a caller's exact reservation (`token_bound`) is never exceeded. (Room
                 // for 64 whenever fewer were left doubled a reservation made for a text that ends
-                // in a block of few tokens: 80 MB of tokens for 1 MB of quotation marks.)
-                const std::size_t block_tokens = popcount64(todo);
-                if (out.capacity() - out.size() < block_tokens) out.reserve(std::max<std::size_t>(out.size() + block_tokens, out.capacity() * 2));
+                // in a block of few tokens: 80 MB of tokens for 1 MB of quotation marks.) A block has
+                // at most 63 tokens: the exact count is needed only when less room is left.
+                const std::size_t room = out.capacity() - out.size();
+                if (room < 64) {
+                    const std::size_t block_tokens = popcount64(todo);
+                    if (room < block_tokens) out.reserve(std::max<std::size_t>(out.size() + block_tokens, out.capacity() * 2));
+                }
                 // The ends of the block's words, taken in order with their starts.
                 std::uint64_t word_ends = ends;
                 while (todo != 0) {
@@ -820,7 +822,7 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                     out[first_token + popcount64(before)].shape |= s_break_before;
                 }
                 // The first byte after the block's last token.
-                const unsigned last = block_tokens == 0 ? 0U : static_cast<unsigned>(out.back().end() - base);
+                const unsigned last = emitted == 0 ? 0U : static_cast<unsigned>(out.back().end() - base);
                 if (stop < last) stop = last;
                 if (stop > last) {
                     pending |= s_space_before;
