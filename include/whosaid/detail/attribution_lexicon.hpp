@@ -287,9 +287,10 @@ inline constexpr std::array<char, 256> ascii_lower = [] {
 
 /// Per-byte class bits of a 64-byte ASCII block (bit k is byte k). `brk` is \n..\r, the ASCII
 /// line breaks; `ly` marks a "y" right after an "l" (any case: the adverb ending); `ess` ("s" or
-/// "S") is filled only right after an apostrophe, the one place it matters.
+/// "S") is filled only right after an apostrophe, the one place it matters. (Lowercase letters
+/// are `alnum & ~upper & ~digit`.)
 struct block_masks {
-    std::uint64_t alnum = 0, space = 0, brk = 0, apos = 0, hyph = 0, dot = 0, upper = 0, lower = 0, digit = 0, ess = 0, ly = 0;
+    std::uint64_t alnum = 0, space = 0, brk = 0, apos = 0, hyph = 0, dot = 0, upper = 0, digit = 0, ess = 0, ly = 0;
 };
 
 /// True when the 64 bytes at `p` are all ASCII.
@@ -306,46 +307,49 @@ struct block_masks {
 /// The class masks of an ASCII block (SSE2 when available, else a table loop).
 [[nodiscard]] WHOSAID_ALWAYS_INLINE block_masks masks64(const unsigned char* p) noexcept {
     block_masks m;
-    std::uint64_t ell = 0;  // "l" or "L"
-    std::uint64_t why = 0;  // "y" or "Y"
 #if defined(__SSE2__)
     // Byte in [lo, hi] (lo <= 0x80): shifted so that the range starts at -128, one signed compare.
     const auto range = [](__m128i v, int lo, int hi) {
         return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
                               _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 0x80)));
     };
-    const auto bits = [](__m128i v) {
-        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v)) & 0xFFFFU);
-    };
-    for (int q = 0; q < 4; ++q) {
+    const auto bits = [](__m128i v) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))); };
+    // One mask extraction per class and quarter: the classes are combined in vector registers
+    // (alnum = letter | digit, "y" after "l"), and a quarter's constant shift lets the compiler
+    // unroll the four.
+    __m128i prev_ell = _mm_setzero_si128();  // "l" in the quarter before (none before byte 0)
+    const auto quarter = [&](unsigned q) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * q));
         const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // ASCII letters in lowercase
-        const unsigned sh = 16U * static_cast<unsigned>(q);
-        const std::uint64_t letter = bits(range(folded, 'a', 'z'));
-        const std::uint64_t bit5 = bits(_mm_slli_epi16(x, 2));  // bit 5 of each byte (set: lowercase)
-        const std::uint64_t digit = bits(range(x, '0', '9'));
-        m.lower |= (letter & bit5) << sh;
-        m.upper |= (letter & ~bit5) << sh;
-        m.digit |= digit << sh;
-        m.alnum |= (letter | digit) << sh;
-        const std::uint64_t brk = bits(range(x, '\n', '\r'));
-        const std::uint64_t blank = bits(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
-        m.space |= (blank | brk) << sh;
-        m.brk |= brk << sh;
+        const unsigned sh = 16U * q;
+        const __m128i digit = range(x, '0', '9');
+        const __m128i brk = range(x, '\n', '\r');
+        const __m128i ell = _mm_cmpeq_epi8(folded, _mm_set1_epi8('l'));
+        const __m128i ell_before = _mm_or_si128(_mm_slli_si128(ell, 1), _mm_srli_si128(prev_ell, 15));
+        prev_ell = ell;
+        m.alnum |= bits(_mm_or_si128(range(folded, 'a', 'z'), digit)) << sh;
+        m.upper |= bits(range(x, 'A', 'Z')) << sh;
+        m.digit |= bits(digit) << sh;
+        m.space |= bits(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))), brk)) << sh;
+        m.brk |= bits(brk) << sh;
         m.apos |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))) << sh;
         m.hyph |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
         m.dot |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
-        ell |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('l'))) << sh;
-        why |= bits(_mm_cmpeq_epi8(folded, _mm_set1_epi8('y'))) << sh;
-    }
+        m.ly |= bits(_mm_and_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('y')), ell_before)) << sh;
+    };
+    quarter(0);
+    quarter(1);
+    quarter(2);
+    quarter(3);
 #else
+    std::uint64_t ell = 0;  // "l" or "L"
+    std::uint64_t why = 0;  // "y" or "Y"
     for (unsigned k = 0; k < 64; ++k) {
         const unsigned char c = p[k];
         const std::uint8_t cl = ascii_class[c];
         const std::uint64_t bit = 1ULL << k;
         if ((cl & c_alnum) != 0) m.alnum |= bit;
         if ((cl & c_upper) != 0) m.upper |= bit;
-        if ((cl & c_lower) != 0) m.lower |= bit;
         if ((cl & c_digit) != 0) m.digit |= bit;
         if ((cl & c_space) != 0) m.space |= bit;
         if ((cl & c_break) != 0) m.brk |= bit;
@@ -355,8 +359,8 @@ struct block_masks {
         if ((c | 0x20U) == 'l') ell |= bit;
         if ((c | 0x20U) == 'y') why |= bit;
     }
-#endif
     m.ly = why & (ell << 1U);
+#endif
     // "s" after an apostrophe (the possessive rules look nowhere else).
     for (std::uint64_t a = m.apos & ~(1ULL << 63U); a != 0; a &= a - 1) {
         const auto k = static_cast<unsigned>(std::countr_zero(a)) + 1;
@@ -787,7 +791,7 @@ WHOSAID_FLATTEN inline void tokenize_impl(std::string_view text, std::size_t beg
                             const std::uint64_t lm = ((2ULL << e) - 1) & ~((1ULL << k) - 1);
                             const std::uint64_t up = m.upper & lm;
                             const std::uint64_t dg = m.digit & lm;
-                            const std::uint64_t low = m.lower & lm;
+                            const std::uint64_t low = m.alnum & ~m.upper & ~m.digit & lm;
                             const std::uint64_t lt = up | low;
                             const bool one_letter = lt != 0 && (lt & (lt - 1)) == 0;
                             const bool two_letters = (lt & (lt - 1)) != 0;
