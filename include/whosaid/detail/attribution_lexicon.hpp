@@ -399,10 +399,11 @@ inline void lookup_ascii(const unsigned char* p, std::size_t len, const lexicon&
     t.cls = cls;
 }
 
-/// `lookup_ascii` of the word `t` of `text` (a word of the tokenizer's ASCII fast path, left
-/// with `lex_pending`): read in place when 8 bytes past it are inside `text`, else from a
-/// padded copy (a word among the last bytes of the text).
-inline void lookup_word(std::string_view text, const lexicon& lex, const token& t) noexcept {
+/// `lookup_word` of a word longer than 8 bytes or among the last bytes of the text.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+inline void lookup_word_rest(std::string_view text, const lexicon& lex, const token& t) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + t.begin;
     if (t.begin + t.length + 8 <= text.size() || t.length > max_word) {
         lookup_ascii(p, t.length, lex, t);
@@ -411,6 +412,22 @@ inline void lookup_word(std::string_view text, const lexicon& lex, const token& 
     unsigned char buf[max_word + 16] = {};
     std::memcpy(buf, p, t.length);
     lookup_ascii(buf, t.length, lex, t);
+}
+
+/// `lookup_ascii` of the word `t` of `text` (a word of the tokenizer's ASCII fast path, left
+/// with `lex_pending`): read in place when 8 bytes past it are inside `text`, else from a
+/// padded copy (a word among the last bytes of the text). The common case, a word of 8 bytes
+/// or less read in place, needs no stack frame: the rest is out of line.
+inline void lookup_word(std::string_view text, const lexicon& lex, const token& t) noexcept {
+    if (t.length - 1 < 8 && t.begin + t.length + 8 <= text.size()) [[likely]] {
+        std::uint64_t v = 0;
+        std::memcpy(&v, text.data() + t.begin, 8);
+        word_class cls = 0;
+        t.lex = lex.find(hash_short_ascii(v, t.length), cls);
+        t.cls = cls;
+        return;
+    }
+    lookup_word_rest(text, lex, t);
 }
 
 /// Number of set bits, inline on every target (std::popcount is a library call on baseline
