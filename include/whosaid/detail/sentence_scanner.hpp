@@ -45,8 +45,9 @@ inline constexpr std::array<std::uint8_t, 256> sentence_stop_bytes = [] {
     return t;
 }();
 
-/// The bytes of `sentence_stop_bytes` marked 1, as a byte set for the block masks.
-inline constexpr byte_set sentence_stops{{'.', '!', '?'}, true, {0xC2, 0xD8, 0xE0, 0xE2, 0xE3, 0xEF}};
+/// The bytes of `sentence_stop_bytes` marked 1, as a byte set for the block masks. Loose: the
+/// masks also report / > and 0x00-0x09, which `sentence_scanner::run` steps over.
+inline constexpr byte_set sentence_stops{{'.', '?', '!'}, true, {0xC2, 0xD8, 0xE0, 0xE2, 0xE3, 0xEF}, true};
 
 static_assert([] {
     for (unsigned c = 0; c < 256; ++c) {
@@ -202,7 +203,8 @@ public:
                 switch (b) {
                     case '.': case '!': case '?': i = on_stop(i); break;
                     case ' ': case '\t': i = on_list_space(i); break;
-                    default: i = on_line_break(i); break;
+                    case '\n': case '\v': case '\f': case '\r': i = on_line_break(i); break;
+                    default: ++i; break;  // reported by the loose block masks only (see sentence_stops)
                 }
                 continue;
             }
