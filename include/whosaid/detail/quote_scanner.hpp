@@ -446,9 +446,21 @@ private:
         return pos < limit ? pos : limit;
     }
     /// `pos` moved back over white space, not below `lo`.
-    [[nodiscard]] std::size_t trim_back(std::size_t pos, std::size_t lo) const noexcept {
+    [[nodiscard]] WHOSAID_ALWAYS_INLINE std::size_t trim_back(std::size_t pos, std::size_t lo) const noexcept {
+        // Most calls end at a visible ASCII character (a period before a line break, a closing
+        // mark's content): answered here, without the call of the general loop (BBC extract,
+        // with try_dash's inline test: -1.3M instructions over 2 passes).
+        if (FastPaths && pos > lo && is_visible_byte(t_[pos - 1])) return pos;
+        return trim_back_run(pos, lo);
+    }
+    /// `trim_back` in general.
+    [[nodiscard]] std::size_t trim_back_run(std::size_t pos, std::size_t lo) const noexcept {
         while (pos > lo && is_space_cp(cp_before(pos))) pos -= len_before(pos);
         return pos;
+    }
+    /// True for printable ASCII other than the space (never white space).
+    [[nodiscard]] static bool is_visible_byte(char c) noexcept {
+        return static_cast<unsigned char>(c) - 0x21U < 0x5EU;
     }
 
     [[nodiscard]] shape shape_at(std::size_t pos, std::size_t len) const noexcept {
@@ -708,9 +720,13 @@ private:
     }
 
     /// A paragraph starting at `j` that opens with a dash: maybe dialogue.
-    void try_dash(std::size_t j) {
+    WHOSAID_ALWAYS_INLINE void try_dash(std::size_t j) {
         if (!opt_.dash_speech || !stack_.empty()) return;
         if (j < n_ && static_cast<unsigned char>(t_[j]) < 0x80U && t_[j] != '-') return;  // most paragraphs
+        try_dash_at(j);
+    }
+    /// `try_dash` for a paragraph that opens with '-' or a non-ASCII character.
+    void try_dash_at(std::size_t j) {
         const std::size_t dl = len_at(j);
         const char32_t c = cp_at(j);
         const bool hyphen = c == '-';
