@@ -782,7 +782,9 @@ private:
     void push(mark m, std::size_t pos, std::size_t len) {
         if (stack_.size() >= max_depth_) return;
         const opening o = opening_of(m);
-        open_quote e;
+        const std::uint32_t slot = new_slot(pos);  // its parent is the top of the stack before the push
+        if (stack_.capacity() == 0) stack_.reserve(8);
+        open_quote& e = stack_.emplace_back();  // built in place, not copied in
         e.open_begin = pos;
         e.content_begin = pos + len;
         e.para_begin = para_begin_;
@@ -792,10 +794,9 @@ private:
         e.opener = m;
         e.single_family = o.single_family;
         e.reopens_inline = o.reopens_inline;
+        e.slot = slot;
         sentence_info(pos, e);
-        e.slot = new_slot(pos);
-        push_entry(e);
-        for (std::uint32_t b = e.closers | e.loose_closers; b != 0; b &= b - 1U) ++accept_count_[static_cast<unsigned>(std::countr_zero(b))];
+        for (std::uint32_t b = o.closers | o.loose_closers; b != 0; b &= b - 1U) ++accept_count_[static_cast<unsigned>(std::countr_zero(b))];
     }
 
     void release(const open_quote& e) noexcept {
