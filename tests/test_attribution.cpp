@@ -485,6 +485,51 @@ TEST_CASE("attribution: indirect speech, X said (that) CLAUSE", "[attribution]")
     }
 }
 
+TEST_CASE("attribution: the caller's sentences and the line breaks bound a reported clause", "[attribution]") {
+    // The attributor cuts its tokens into sentences at the caller's sentences (and the text
+    // between them) and at line breaks, in one loop that tests the next sentence's start by
+    // offset: a clause must stop at every such cut, and only there.
+    const whosaid::speaker_attributor at;
+    const auto run = [&](const std::string& text, const std::vector<text_span>& sentences) {
+        auto res = at.attribute(text, sentences, std::vector<whosaid::quote>{});
+        REQUIRE(res.has_value());
+        return run_result{text, std::move(*res)};
+    };
+    const std::string one = "Anna Berg said the plan was dead.";
+    const std::size_t cut = one.find(" the plan");
+    SECTION("one sentence: the clause after the cue") {
+        const auto r = run(one, {{0, one.size()}});
+        REQUIRE(r.has("the plan was dead"));
+        CHECK(r.speaker(r.at("the plan was dead")) == "Anna Berg");
+    }
+    SECTION("a sentence cut after the cue, or inside it, leaves it no clause") {
+        CHECK_FALSE(run(one, {{0, cut}, {cut + 1, one.size()}}).has("the plan"));
+        // A cut inside a word ("sa|id"): the token belongs to the sentence it begins in.
+        const std::size_t mid = one.find("id the");
+        CHECK_FALSE(run(one, {{0, mid}, {mid, one.size()}}).has("the plan"));
+        // The text after the caller's sentences (or before them) is a sentence of its own.
+        CHECK_FALSE(run(one, {{0, cut}}).has("the plan"));
+        CHECK_FALSE(run(one, {{cut + 1, one.size()}}).has("the plan"));
+    }
+    SECTION("a line break inside a caller's sentence cuts it") {
+        std::string broken = one;
+        broken[cut] = '\n';
+        CHECK_FALSE(run(broken, {{0, broken.size()}}).has("the plan"));
+    }
+    SECTION("units without tokens between sentences (no-break spaces only)") {
+        const std::string text = one + "\xC2\xA0\xC2\xA0 \xC2\xA0" + "John Carter said the deal was off.";
+        const std::size_t second = text.find("John");
+        for (const auto& sentences : {std::vector<text_span>{{0, one.size()}, {second, text.size()}},
+                                      std::vector<text_span>{{0, one.size()}, {one.size(), second}, {second, text.size()}}}) {
+            const auto r = run(text, sentences);
+            REQUIRE(r.has("the plan was dead"));
+            REQUIRE(r.has("the deal was off"));
+            CHECK(r.speaker(r.at("the plan was dead")) == "Anna Berg");
+            CHECK(r.speaker(r.at("the deal was off")) == "John Carter");
+        }
+    }
+}
+
 TEST_CASE("attribution: a share of those polled reports what it said", "[attribution]") {
     const auto r = attribute(
         "In the poll, nearly three in five said the economy was the top issue. About 42% say the country is on the "

@@ -76,13 +76,14 @@ TEST_CASE("core: the umbrella header links from two translation units", "[core]"
 namespace {
 
 /// Random texts from pieces that hold every byte of both scanners' sets and their neighbours
-/// (tab, 0x0E, 0x7F, 0x80, continuation bytes, the zero byte), checked against the byte loop.
+/// (tab, 0x0E, 0x7F, 0x80, continuation bytes, the zero byte) and the bytes their loose masks
+/// report besides (# & / > and the control bytes), checked against the byte loop.
 template <whosaid::detail::byte_set Set>
 void check_block_masks() {
     const std::string_view pieces[] = {"a",  " ",  "\t", "\n", "\r", "\v", "\f", "\x0E", "\x09", ".",  "!",   "?",
                                        "\"", "'",  "`",  "word ", "The quick brown fox", "\x7F", std::string_view("\0", 1),
                                        "£",  "«",  "»",  "“",  "”",  "’",  "…",  "。",   "！",   "؟",   "।",   "Ж",
-                                       "\x80", "\xC2", "\xFF", "—"};
+                                       "\x80", "\xC2", "\xFF", "—", "#", "&", "/", ">", "$", "%", "-", "\x01", "g", "c", "e", "x", "Ф"};
     whosaid_test::lcg next{987654321};
     for (int round = 0; round < 500; ++round) {
         std::string text;
@@ -98,7 +99,7 @@ void check_block_masks() {
         // The cursor: forward steps, repeats and jumps back, against a linear search.
         whosaid::detail::block_cursor<Set> cursor(text);
         const auto linear = [&](std::size_t i) {
-            while (i < text.size() && !Set.contains(static_cast<unsigned char>(text[i]))) ++i;
+            while (i < text.size() && !Set.reports(static_cast<unsigned char>(text[i]))) ++i;
             return std::min(i, text.size());
         };
         std::size_t i = 0;
@@ -118,10 +119,31 @@ void check_block_masks() {
 
 TEST_CASE("core: the scanners' block masks agree with a byte loop", "[core]") {
     // Internal: the skips of the sentence splitter and the quote detector find their next byte
-    // through 64-byte block masks; they must find exactly the bytes of their tables.
+    // through 64-byte block masks; they must find exactly the bytes their sets report.
     check_block_masks<whosaid::detail::sentence_stops>();
     check_block_masks<whosaid::detail::quote_candidates>();
-    // The sets are the scanners' tables.
+    // An exact set (the paragraph splitter's), and an exact and a loose set of letters.
+    check_block_masks<whosaid::detail::line_break_leads>();
+    constexpr whosaid::detail::byte_set exact{{'a', 'g', 'x'}, false, {0xD0, 0, 0, 0, 0, 0}};
+    constexpr whosaid::detail::byte_set loose{{'a', 'g', 'x'}, false, {0xD0, 0, 0, 0, 0, 0}, true};
+    check_block_masks<exact>();
+    check_block_masks<loose>();
+    // The sets are the scanners' tables; a loose set reports only a few bytes more (each one
+    // the scanner steps over), and never a byte >= 0x80 outside it.
+    const auto reported_extras = [](const whosaid::detail::byte_set& set) {
+        std::string extras;
+        for (unsigned c = 0; c < 256; ++c) {
+            const auto b = static_cast<unsigned char>(c);
+            CHECK((!set.contains(b) || set.reports(b)));
+            if (set.reports(b) && !set.contains(b)) extras += static_cast<char>(b);
+        }
+        return extras;
+    };
+    CHECK(reported_extras(whosaid::detail::sentence_stops) == std::string("\0\x01\x02\x03\x04\x05\x06\x07\x08\t/>", 12));
+    CHECK(reported_extras(whosaid::detail::quote_candidates) == std::string("\0\x01\x02\x03\x04\x05\x06\x07\x08\t#&", 12));
+    CHECK(reported_extras(whosaid::detail::line_break_leads).empty());
+    CHECK(reported_extras(exact).empty());
+    CHECK(reported_extras(loose) == "ce");  // a and g differ in two bits (0x61, 0x67): also 0x63, 0x65
     for (unsigned c = 0; c < 256; ++c) {
         const auto b = static_cast<unsigned char>(c);
         CHECK(whosaid::detail::sentence_stops.contains(b) == ((whosaid::detail::sentence_stop_bytes[c] & 1U) != 0));
