@@ -16,9 +16,18 @@
 // Every public name lives in `whosaid::v0` through an inline namespace: user code writes
 // `whosaid::sentence_splitter`, while two incompatible versions linked into one program
 // fail at link time instead of silently violating the ODR (the nlohmann/fmt approach).
-#define WHOSAID_BEGIN_NAMESPACE \
-    namespace whosaid {         \
-    inline namespace v0 {
+// Translation units built with WHOSAID_NO_SIMD (see config.hpp) get `whosaid::v0_portable`
+// instead: their inline functions have other bodies, so they must not share names with the
+// SIMD build's; the two can then live in one program (the tests compare them that way).
+#if defined(WHOSAID_NO_SIMD)
+#    define WHOSAID_BEGIN_NAMESPACE \
+        namespace whosaid {         \
+        inline namespace v0_portable {
+#else
+#    define WHOSAID_BEGIN_NAMESPACE \
+        namespace whosaid {         \
+        inline namespace v0 {
+#endif
 #define WHOSAID_END_NAMESPACE \
     }                         \
     }

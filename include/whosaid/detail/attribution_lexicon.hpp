@@ -23,7 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
 #    include <emmintrin.h>
 #endif
 
@@ -307,7 +307,7 @@ struct block_masks {
 /// The class masks of an ASCII block (SSE2 when available, else a table loop).
 [[nodiscard]] WHOSAID_ALWAYS_INLINE block_masks masks64(const unsigned char* p) noexcept {
     block_masks m;
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
     // Byte in [lo, hi] (lo <= 0x80): shifted so that the range starts at -128, one signed compare.
     const auto range = [](__m128i v, int lo, int hi) {
         return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
@@ -566,7 +566,7 @@ private:
             std::uint64_t alnum = 0;
             std::uint64_t space = 0;
             std::uint64_t high = 0;
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
             for (int q = 0; q < 4; ++q) {
                 const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * static_cast<unsigned>(q)));
                 const __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));

@@ -17,7 +17,7 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
 #    include <emmintrin.h>
 #endif
 
@@ -87,7 +87,7 @@ template <byte_set Set>
     requires(Set.ascii[0] != 0 && Set.ascii[1] != 0 && Set.ascii[2] != 0 &&
              (!Set.loose || std::popcount(static_cast<unsigned>(Set.ascii[0] ^ Set.ascii[1])) <= 2))
 [[nodiscard]] inline std::uint64_t block_mask(const char* p) noexcept {
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
     __m128i x[4];
     std::uint64_t bits = 0;
     const __m128i a2 = _mm_set1_epi8(static_cast<char>(Set.ascii[2]));

@@ -37,7 +37,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
 #    include <emmintrin.h>
 #endif
 
@@ -1243,7 +1243,7 @@ private:
         }
     }
 
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
     /// Bits of up to 128 bytes, bit i for byte i.
     struct bits128 {
         std::uint64_t lo = 0;
@@ -1416,7 +1416,7 @@ private:
             ev.ends_comma = c == ',';
         }
         title_counts title;
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
         const bool done = FastPaths && scan_window_ascii(cb, window_end, short_quote, ev.ends_terminal, ev, title);
 #else
         constexpr bool done = false;

@@ -24,7 +24,7 @@
 #include <string>
 #include <string_view>
 
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
 #    include <emmintrin.h>
 #endif
 
@@ -1226,7 +1226,7 @@ private:
     /// the 16 bytes before `stop` (the byte loop's exit, after a word of any length, was the
     /// scanner's most mispredicted branch). False, with `tb` unchanged, when it cannot tell.
     [[nodiscard]] bool short_ascii_token_before(std::size_t stop, token_back& tb) const noexcept {
-#if defined(__SSE2__)
+#if WHOSAID_SSE2
         if (stop < 16 || stop > n_) return false;
         const std::size_t base = stop - 16;
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + base));
