@@ -1773,6 +1773,21 @@ TEST_CASE("attribution: the tokenizer's ASCII fast path agrees with its code poi
     }
 }
 
+TEST_CASE("attribution: the tokenizer's block rules hold at every offset", "[attribution]") {
+    // Internal: the fast path finds a word's odd bytes (uppercase after the first, digits) and a
+    // line break in the white space before a token by carries through runs of bits; a run with
+    // several of them, or one ending at a block's edge, must give what the code point loop does.
+    using namespace whosaid::detail::attr;
+    const engine eng(whosaid::attribution_options{});
+    const std::string unit = "He said iPhone4S and b2B2B were McDONALDs' 3rd US2 A1. \n\n \r\n  Told\n\n\nX ";
+    std::string text;
+    while (text.size() < 300) text += unit;
+    for (std::size_t b = 0; b < 70; ++b) {
+        INFO("start " << b);
+        check_fast_path_tokens(text, b, eng);
+    }
+}
+
 TEST_CASE("attribution: the per-text index map forgets everything on clear", "[attribution]") {
     // Internal: `flat_map::clear` is O(1) (a new generation); a cleared map must find none of
     // its old keys, take them again with fresh values, and grow past the old slots correctly.

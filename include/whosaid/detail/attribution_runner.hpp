@@ -290,7 +290,8 @@ private:
         return !t(i).word() && (t(i).shape & s_possessive) == 0 && unicode::is_quote_mark(t(i).cp);
     }
     [[nodiscard]] bool lower(std::size_t i) const noexcept {
-        return t(i).word() && (t(i).shape & (s_cap | s_allcaps)) == 0;
+        // (A word with neither capital bit: one masked compare, no branch between the two tests.)
+        return (t(i).shape & (s_word | s_cap | s_allcaps)) == s_word;
     }
     [[nodiscard]] bool sent_start(std::size_t i) const noexcept {
         const std::uint32_t s = t(i).sent;
@@ -1696,6 +1697,15 @@ private:
         for (std::size_t i = b; i < e && n < 16; ++i) n += t(i).word() ? 1U : 0U;
         return n;
     }
+    /// `words_in(b, e) >= k` for k <= 16, counting only up to k: the callers compare the count
+    /// with 1 to 4, and a walk that stops there is shorter and ends more regularly (the full
+    /// count's loop exit mispredicted ~36K times per pass over BBC).
+    [[nodiscard]] bool has_words(std::size_t b, std::size_t e, std::size_t k) const {
+        std::size_t n = 0;
+        e = std::min(e, b + 256);
+        for (std::size_t i = b; i < e && n < k; ++i) n += t(i).word() ? 1U : 0U;
+        return n >= k;
+    }
 
     /// The start of the clause ending at `end` in the sentence starting at sb: skips a dateline
     /// ("MINSK, 23 November (BelTA) – ").
@@ -1761,7 +1771,7 @@ private:
             std::size_t j = k;
             while (j < pr.e && j - k < 4 && name_tok(j) && !tc(j).is(w_place | w_media | w_org | w_roleword | w_title)) ++j;
             if (j == k || j + 1 >= pr.e || !punct(j, ':') || (t(j + 1).shape & s_break_before) != 0) continue;
-            if (words_in(j + 1, pr.e) < 3) continue;
+            if (!has_words(j + 1, pr.e, 3)) continue;
             turns.push_back({k, j});
         }
         if (turns.empty()) return;
@@ -1825,7 +1835,7 @@ private:
         for (std::size_t i = b; i < end; ++i) {
             if (in_quote(i) || (t(i).shape & s_used) != 0 || punct(i, ':') || punct(i, ';')) return;
         }
-        if (words_in(b, end) < (f.type == frame_type::direct_tail ? 2U : 4U)) return;
+        if (!has_words(b, end, f.type == frame_type::direct_tail ? 2U : 4U)) return;
         if (f.type == frame_type::direct_tail && between_has_cue(b, end, 60)) return;
         f.content = {t(b).begin, q.content.end};
         f.kind = quote_kind::mixed;
@@ -1895,7 +1905,7 @@ private:
         if (a >= j || !t(a).word()) return false;
         if (tc(a).is(w_that)) return true;
         if (tc(a).is(w_prep | w_conj | w_of | w_time)) return false;
-        return words_in(a, j) >= 4;
+        return has_words(a, j, 4);
     }
 
     /// The cue and speaker in tokens [lo, j) before a quotation; `sep` is what separates them
@@ -2180,12 +2190,22 @@ private:
             // seven words before every anchor cost a lookup for each of them: a fifth of
             // this pass.)
             cand.clear();
+            // Whether `cand` is in order, kept as it grows (no walk of `std::is_sorted` over it,
+            // whose varying length mispredicted its exit ~80K times per pass over BBC).
+            bool sorted = true;
+            std::size_t last = 0;
+            const auto add = [&](std::size_t i) {
+                sorted &= i >= last;
+                last = i;
+                cand.push_back(i);
+            };
             // Noun-like anchors turned down below, kept for the next anchor that is taken: one
             // at most seven words before it is a candidate after all ("Democrats accused Trump
             // of suggesting …", "the pledged delegates said").
             std::array<std::size_t, 8> held{};
             std::size_t nheld = 0;
-            for (std::size_t k = ai; k < anchor_tok_.size() && anchor_tok_[k] < st.e; ++k) {
+            std::size_t k = ai;
+            for (; k < anchor_tok_.size() && anchor_tok_[k] < st.e; ++k) {
                 const std::size_t a = anchor_tok_[k];
                 if (!tc(a).is(w_anchor)) continue;  // a prefilter false positive
                 // A noun-like form ("reports", "claims") is worth a look only after a name, a
@@ -2215,25 +2235,36 @@ private:
                     }
                 }
                 for (std::size_t h = 0; h < nheld; ++h) {
-                    if (a - held[h] <= 7) cand.push_back(held[h]);
+                    if (a - held[h] <= 7) add(held[h]);
                 }
                 nheld = 0;
                 const std::size_t back = lex_.entry(tc(a).lex).phrase_back;
-                for (std::size_t i = a > st.b + back ? a - back : st.b; i <= a; ++i) cand.push_back(i);
+                const std::size_t first = a > st.b + back ? a - back : st.b;
+                sorted &= first >= last;  // (the run is in order: only its first word may be out of order)
+                for (std::size_t i = first; i <= a; ++i) cand.push_back(i);
+                last = a;
             }
+            // The next sentence's anchors start here (sentences are in text order, without
+            // overlaps): the skip loop above then has nothing to skip, instead of a loop whose
+            // length varies with each sentence (84K mispredicted exits per pass over BBC).
+            ai = k;
             if (!pattern_end_.empty()) {
                 for (std::size_t i = st.b; i < st.e; ++i) {
-                    if (pattern_end_[i] != 0) cand.push_back(i);
+                    if (pattern_end_[i] != 0) add(i);
                 }
             }
             // In text order, once each (a phrase's start may come before a held anchor).
-            if (!std::is_sorted(cand.begin(), cand.end())) std::sort(cand.begin(), cand.end());
+            if (!sorted) std::sort(cand.begin(), cand.end());
             std::size_t next = 0;  // first token a new cue may start at
+            std::size_t prev = npos;
             for (std::size_t ci = 0; ci < cand.size(); ++ci) {
                 const std::size_t i = cand[ci];
-                if (i < next || (ci > 0 && cand[ci - 1] == i)) continue;
-                // (The shape first: a word in a quotation or already used needs no lookup.)
-                if (!t(i).word() || (t(i).shape & (s_in_quote | s_used)) != 0) continue;
+                // Taken before (a duplicate), inside a cue already found, not a word, in a
+                // quotation or already used: one combined test, one branch (the shape first: such
+                // a word needs no lookup).
+                const bool dup = i == prev;
+                prev = i;
+                if ((i < next) | dup | ((t(i).shape & (s_word | s_in_quote | s_used)) != s_word)) continue;
                 const token& x = tc(i);
                 if (!x.is(w_cue | w_phrase) && (pattern_end_.empty() || pattern_end_[i] == 0)) continue;
                 frame f;
@@ -2269,7 +2300,7 @@ private:
         std::size_t k = st.b;
         while (k < st.e && k - st.b < 4 && name_tok(k)) ++k;
         if (k == st.b || k >= st.e || !punct(k, ':') || in_quote(k) || (t(k).shape & s_used) != 0) return false;
-        if (words_in(k + 1, st.e) < 3 || in_quote(k + 1)) return false;
+        if (!has_words(k + 1, st.e, 3) || in_quote(k + 1)) return false;
         // A person the text names in full, or a source that is no person: "Poll: …", "Insiders:
         // …", "NY Post: …".
         const bool source = tc(k - 1).is(w_media | w_org | w_nominal) || key_in(k - 1, "poll", "survey", "report", "study");
@@ -2338,7 +2369,7 @@ private:
                 break;
             }
         }
-        if (words_in(from, to) < 2) return -1;
+        if (!has_words(from, to, 2)) return -1;
         f.type = frame_type::indirect_question;
         f.mention = asker;
         f.content = content_of(from, to);
@@ -2421,10 +2452,10 @@ private:
                 // "…, according to Brian Wieser, an analyst at Pivotal Research.", "…, according to
                 // the Labor Department, taking a step …": X's description or a participle phrase.
                 const bool described = after + 1 < hi && punct(after, ',') && description_to_end(after + 1, hi);
-                if (after >= hi || final_punct(after) || words_in(after, hi) == 0 || relative || conjunction || described ||
+                if (after >= hi || final_punct(after) || !has_words(after, hi, 1) || relative || conjunction || described ||
                     !(punct(after, ',') || punct(after, ':') || tc(after).is(w_that))) {
                     const std::size_t cs = clause_start(sb, cut);
-                    if (words_in(cs, cut) >= 3) {
+                    if (has_words(cs, cut, 3)) {
                         f.content = content_of(cs, cut);
                         return true;
                     }
@@ -2438,14 +2469,14 @@ private:
                 for (std::size_t k2 = a; k2 < hi && k2 - a < 24; ++k2) {
                     if (final_punct(k2) || qmark(k2) || in_quote(k2) || punct(k2, ':')) break;
                     if (punct(k2, ',')) {
-                        if (words_in(k2 + 1, hi) >= 3) a = k2;
+                        if (has_words(k2 + 1, hi, 3)) a = k2;
                         break;
                     }
                 }
             }
             if (a < hi && punct(a, ',')) ++a;
             if (a < hi && tc(a).is(w_that)) ++a;
-            if (a < hi && words_in(a, hi) >= 2 && (c == sb || punct(c - 1, ',') || a > sp.e)) {
+            if (a < hi && has_words(a, hi, 2) && (c == sb || punct(c - 1, ',') || a > sp.e)) {
                 f.content = content_of(a, hi);
                 return true;
             }
@@ -2458,7 +2489,7 @@ private:
             const tspan prev = d_.sent_tok[s - 1];
             if (prev.e != d_.sent_tok[s].b) return false;  // not adjacent: text was skipped between
             if (!same_para(prev.b, c) && !(para(c) == para(prev.b) + 1)) return false;
-            if (words_in(prev.b, prev.e) < 3) return false;
+            if (!has_words(prev.b, prev.e, 3)) return false;
             f.mention = sp;
             f.type = frame_type::indirect_prev;
             f.content = content_of(prev.b, prev.e);
@@ -2489,7 +2520,7 @@ private:
                 // after the adjuncts ("with one of her ads asking, “…”" reports the quotation).
                 if (a > ce && a + 1 < hi && punct(a, ',') && qmark(a + 1)) return false;
                 if (a < hi && tc(a).is(w_that)) ++a;
-                if (words_in(a, hi) < 2) return false;
+                if (!has_words(a, hi, 2)) return false;
                 f.mention = share;
                 f.type = frame_type::indirect_ing;
                 f.content = content_of(a, clause_end(a, hi));
@@ -2520,7 +2551,7 @@ private:
             f.addressee = ad;
             if (a < hi && punct(a, ',') && a + 1 < hi && tc(a + 1).is(w_that)) ++a;
             if (a < hi && tc(a).is(w_that)) ++a;
-            if (words_in(a, hi) < 2) return false;
+            if (!has_words(a, hi, 2)) return false;
             f.content = content_of(a, hi);
             return true;
         }
@@ -2562,7 +2593,7 @@ private:
             if (that_follows && lower(c) && ce + 1 < hi && c > st.b + 1 && t(c - 1).chunk >= 0) {
                 const chunk& ch = d_.chunks[static_cast<std::size_t>(t(c - 1).chunk)];
                 if (ch.all.e == c && ch.all.b > st.b && tc(ch.all.b - 1).is(w_det) && lower(ch.all.b - 1) &&
-                    words_in(ce + 1, hi) >= 3) {
+                    has_words(ce + 1, hi, 3)) {
                     f.mention = ch.all;
                     f.type = frame_type::indirect_after;
                     f.content = content_of(ce + 1, clause_end(ce + 1, hi));
@@ -2657,7 +2688,7 @@ private:
             const auto after_comma = [&](frame_type type, std::size_t need) {
                 if (a + 1 >= hi || !punct(a, ',') || !t(a + 1).word() || in_quote(a + 1)) return false;
                 const std::size_t e = clause_end(a + 1, hi);
-                if (words_in(a + 1, e) < need) return false;
+                if (!has_words(a + 1, e, need)) return false;
                 f.type = type;
                 f.content = content_of(a + 1, e);
                 return true;
@@ -2676,14 +2707,14 @@ private:
             if (qmark(k - 1)) return false;  // a direct quotation's tail: not indirect speech
             const std::size_t cs = clause_start(sb, k - 1);
             if (interrupted(cs, k - 1, a, hi, f)) return true;
-            if (words_in(cs, k - 1) < 3) return false;
+            if (!has_words(cs, k - 1, 3)) return false;
             f.type = frame_type::indirect_before;
             f.content = content_of(cs, k - 1);
             return true;
         }
         if (punct(a, ':')) ++a;
         const std::size_t need = complement ? 1 : (!m.phrase && x.is(w_cue_nouny)) ? 3 : 2;
-        if (words_in(a, hi) < need) return false;
+        if (!has_words(a, hi, need)) return false;
         f.type = frame_type::indirect_after;
         std::size_t e = clause_end(a, hi);
         // "After campaign aides insisted that CLAUSE, he went on …": a report inside a
@@ -2691,7 +2722,7 @@ private:
         if (sp.b > st.b && sp.b - st.b <= 2 && t(st.b).word() && tc(st.b).is(w_conj) && !tc(st.b).is(w_that) &&
             !key_is(st.b, "and") && !key_is(st.b, "but") && !key_is(st.b, "or")) {
             for (std::size_t k = a; k < e; ++k) {
-                if (punct(k, ',') && !in_quote(k) && words_in(a, k) >= 2 && k + 1 < e && t(k + 1).word()) {
+                if (punct(k, ',') && !in_quote(k) && has_words(a, k, 2) && k + 1 < e && t(k + 1).word()) {
                     e = k;
                     break;
                 }
@@ -2708,11 +2739,11 @@ private:
     /// has a cue of its own in its first words ("…, he said, adding that …", "…, he said, she
     /// said …").
     bool interrupted(std::size_t cs, std::size_t sep, std::size_t a, std::size_t hi, frame& f) const {
-        if (a + 1 >= hi || !punct(a, ',') || in_quote(a + 1) || !t(a + 1).word() || words_in(cs, sep) == 0) return false;
+        if (a + 1 >= hi || !punct(a, ',') || in_quote(a + 1) || !t(a + 1).word() || !has_words(cs, sep, 1)) return false;
         const std::size_t b = a + 1;
         if (tc(b).is(w_cue) || (tc(b).is(w_conj) && !key_is(b, "because") && !key_is(b, "if") && !key_is(b, "since"))) return false;
         const std::size_t e = clause_end(b, hi);
-        if (words_in(b, e) < 2) return false;
+        if (!has_words(b, e, 2)) return false;
         // "…, he said, she said …": a cue of its own near the start begins another report.
         for (std::size_t k = b; k < e && k - b < 4; ++k) {
             if (t(k).word() && tc(k).is(w_cue) && !tc(k).is(w_cue_nouny)) return false;
@@ -2732,9 +2763,9 @@ private:
     /// PolNeAR annotates it: each of the four raised its F1.
     [[nodiscard]] std::size_t clause_end(std::size_t a, std::size_t hi) const {
         for (std::size_t k = a; k < hi && k - a < max_clause; ++k) {
-            if (punct(k, ';') && !in_quote(k) && words_in(a, k) >= 2) return k;
+            if (punct(k, ';') && !in_quote(k) && has_words(a, k, 2)) return k;
             if (punct(k, ',') && k + 1 < hi && !in_quote(k) && t(k + 1).word() && lower(k + 1) &&
-                key_in(k + 1, "although", "though", "whereas", "but") && words_in(a, k) >= 3) {
+                key_in(k + 1, "although", "though", "whereas", "but") && has_words(a, k, 3)) {
                 return k;
             }
         }
@@ -2759,11 +2790,11 @@ private:
                 if (!place.empty()) after = place.e;
             }
             if (after < hi && !final_punct(after)) return false;
-        } else if (after < hi && !final_punct(after) && words_in(after, hi) > 0 && !punct(after, ',')) {
+        } else if (after < hi && !final_punct(after) && has_words(after, hi, 1) && !punct(after, ',')) {
             return false;
         }
         const std::size_t cs = clause_start(sb, k - 1);
-        if (words_in(cs, k - 1) < 3) return false;
+        if (!has_words(cs, k - 1, 3)) return false;
         f.mention = np;
         f.type = frame_type::indirect_before;
         f.content = content_of(cs, k - 1);
