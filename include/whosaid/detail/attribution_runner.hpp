@@ -1689,17 +1689,10 @@ private:
         return n;
     }
 
-    /// Number of words in [b, e), counted up to 16 within the first 256 tokens (every caller
-    /// compares it with a small number; the bound keeps the work per cue constant).
-    [[nodiscard]] std::size_t words_in(std::size_t b, std::size_t e) const {
-        std::size_t n = 0;
-        e = std::min(e, b + 256);
-        for (std::size_t i = b; i < e && n < 16; ++i) n += t(i).word() ? 1U : 0U;
-        return n;
-    }
-    /// `words_in(b, e) >= k` for k <= 16, counting only up to k: the callers compare the count
-    /// with 1 to 4, and a walk that stops there is shorter and ends more regularly (the full
-    /// count's loop exit mispredicted ~36K times per pass over BBC).
+    /// Whether [b, e) holds at least k words among its first 256 tokens (the bound keeps the work
+    /// per cue constant). Counting stops at k: the callers ask for 1 to 4, and a walk that stops
+    /// there is shorter and ends more regularly (a full count's loop exit mispredicted ~36K times
+    /// per pass over BBC).
     [[nodiscard]] bool has_words(std::size_t b, std::size_t e, std::size_t k) const {
         std::size_t n = 0;
         e = std::min(e, b + 256);
