@@ -6,6 +6,9 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace whosaid_test {
 
@@ -43,6 +46,29 @@ std::string digest(const Result& r) {
         out += "E " + span_text(e.name) + " role " + span_text(e.role) + " " + std::string(to_string(e.kind)) + "\n";
     }
     return out;
+}
+
+/// `digest` of extractor X's result for `text`, in English or Russian, invalid UTF-8 rejected or
+/// replaced. X is the including translation unit's `whosaid::extractor` (the SIMD build's, or the
+/// portable one's: a type of another namespace, hence a template). The four extractors of each X
+/// are built on first use and are immutable, so threads may share them.
+template <class X>
+std::string extract_digest(std::string_view text, bool russian, bool replace_invalid) {
+    using options = std::remove_cvref_t<decltype(std::declval<const X&>().options())>;
+    using language = decltype(options::lang);
+    using policy = decltype(options::on_invalid);
+    const auto make = [](language lang, policy on_invalid) {
+        options o;
+        o.lang = lang;
+        o.on_invalid = on_invalid;
+        return X(o);
+    };
+    static const X en_reject = make(language::en, policy::reject);
+    static const X en_replace = make(language::en, policy::replace);
+    static const X ru_reject = make(language::ru, policy::reject);
+    static const X ru_replace = make(language::ru, policy::replace);
+    const X& x = russian ? (replace_invalid ? ru_replace : ru_reject) : (replace_invalid ? en_replace : en_reject);
+    return digest(x.extract(text));
 }
 
 }  // namespace whosaid_test

@@ -23,23 +23,9 @@ namespace whosaid_test {
 
 std::string portable_digest(std::string_view text, bool russian, bool replace_invalid);
 
-/// `digest` of the portable extractor's result for `text` (English or Russian; invalid UTF-8
-/// rejected, or replaced when `replace_invalid`). The four extractors are built once, on first
-/// use, and are immutable, hence safe from the test's threads.
+/// `extract_digest` of the portable build (see digest.hpp).
 std::string portable_digest(std::string_view text, bool russian, bool replace_invalid) {
-    auto make = [](whosaid::language lang, whosaid::invalid_utf8 policy) {
-        whosaid::extractor_options o;
-        o.lang = lang;
-        o.on_invalid = policy;
-        return whosaid::extractor(o);
-    };
-    static const whosaid::extractor en_reject = make(whosaid::language::en, whosaid::invalid_utf8::reject);
-    static const whosaid::extractor en_replace = make(whosaid::language::en, whosaid::invalid_utf8::replace);
-    static const whosaid::extractor ru_reject = make(whosaid::language::ru, whosaid::invalid_utf8::reject);
-    static const whosaid::extractor ru_replace = make(whosaid::language::ru, whosaid::invalid_utf8::replace);
-    const whosaid::extractor& x =
-        russian ? (replace_invalid ? ru_replace : ru_reject) : (replace_invalid ? en_replace : en_reject);
-    return digest(x.extract(text));
+    return extract_digest<whosaid::extractor>(text, russian, replace_invalid);
 }
 
 }  // namespace whosaid_test

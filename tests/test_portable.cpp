@@ -28,25 +28,11 @@ namespace {
 
 static_assert(std::is_same_v<whosaid::extractor, whosaid::v0::extractor>);
 
-const whosaid::extractor& simd_extractor(bool russian, bool replace_invalid) {
-    auto make = [](whosaid::language lang, whosaid::invalid_utf8 policy) {
-        whosaid::extractor_options o;
-        o.lang = lang;
-        o.on_invalid = policy;
-        return whosaid::extractor(o);
-    };
-    static const whosaid::extractor en_reject = make(whosaid::language::en, whosaid::invalid_utf8::reject);
-    static const whosaid::extractor en_replace = make(whosaid::language::en, whosaid::invalid_utf8::replace);
-    static const whosaid::extractor ru_reject = make(whosaid::language::ru, whosaid::invalid_utf8::reject);
-    static const whosaid::extractor ru_replace = make(whosaid::language::ru, whosaid::invalid_utf8::replace);
-    return russian ? (replace_invalid ? ru_replace : ru_reject) : (replace_invalid ? en_replace : en_reject);
-}
-
 // The two builds' digests of `text`, compared under every language and policy.
 void check_same(std::string_view text) {
     for (const bool russian : {false, true}) {
         for (const bool replace : {false, true}) {
-            const std::string simd = whosaid_test::digest(simd_extractor(russian, replace).extract(text));
+            const std::string simd = whosaid_test::extract_digest<whosaid::extractor>(text, russian, replace);
             const std::string portable = whosaid_test::portable_digest(text, russian, replace);
             INFO("text (" << text.size() << " bytes): " << text);
             INFO("lang " << (russian ? "ru" : "en") << ", " << (replace ? "replace" : "reject"));
