@@ -741,7 +741,8 @@ private:
 
     void push_dash(std::size_t dash_pos, std::size_t content, bool context) {
         if (stack_.size() >= max_depth_) return;
-        open_quote e;
+        const std::uint32_t slot = new_slot(dash_pos);  // its parent is the top of the stack before the push
+        open_quote& e = push_entry();
         e.open_begin = dash_pos;
         e.content_begin = content;
         e.para_begin = para_begin_;
@@ -750,8 +751,7 @@ private:
         e.dash = true;
         e.dash_context = context;
         e.starts_sentence = true;
-        e.slot = new_slot(dash_pos);
-        push_entry(e);
+        e.slot = slot;
     }
 
     // -- the stack --------------------------------------------------------------------------
@@ -766,9 +766,11 @@ private:
         return static_cast<std::uint32_t>(slots_.size() - 1);
     }
 
-    void push_entry(const open_quote& e) {
-        if (stack_.capacity() == 0) stack_.reserve(8);  // one allocation for most texts, none without marks
-        stack_.push_back(e);
+    /// A new entry on top of the stack, built in place (not copied in). One allocation for most
+    /// texts, none without marks.
+    open_quote& push_entry() {
+        if (stack_.capacity() == 0) stack_.reserve(8);
+        return stack_.emplace_back();
     }
 
     /// Forgets the record of an entry that reports nothing. The last record (nothing opened
@@ -783,8 +785,7 @@ private:
         if (stack_.size() >= max_depth_) return;
         const opening o = opening_of(m);
         const std::uint32_t slot = new_slot(pos);  // its parent is the top of the stack before the push
-        if (stack_.capacity() == 0) stack_.reserve(8);
-        open_quote& e = stack_.emplace_back();  // built in place, not copied in
+        open_quote& e = push_entry();
         e.open_begin = pos;
         e.content_begin = pos + len;
         e.para_begin = para_begin_;
