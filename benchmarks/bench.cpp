@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // whosaid-bench: throughput of every stage in MB/s (median and best of several runs after a
 // warm-up) on the bundled sample corpus and on any corpus named on the command line (a folder
-// of *.txt, a .txt file or a JSONL file of {"id","text"} records), plus the accuracy suites
-// that are present (Golden Rules from ../shared/corpus/sbd).
+// of *.txt, a .txt file or a JSONL file of {"id","text"} records), with the core's estimated
+// clock during the runs and the cycles per byte it implies (harness.hpp, `clock_ghz`), plus the
+// accuracy suites that are present (Golden Rules from ../shared/corpus/sbd).
 //
 //   whosaid-bench [--runs N] [--stage NAME]... [--paragraphs] [--no-sample] [CORPUS]...
 //   e.g. whosaid-bench ../shared/corpus/bbc/docs.jsonl
