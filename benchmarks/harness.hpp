@@ -32,8 +32,9 @@ struct timing {
 /// CPUs may differ, so read it as an estimate). Why: a shared host slows its guests' cores for
 /// seconds at a time (lower clock, time taken by other guests), which moved the end-to-end MB/s
 /// on the 2-core VMs by ±30% from one minute to the next. The cycles per byte derived from this
-/// clock stay put when only the host is slower, so they tell a slow host from slower code; they
-/// rise when a neighbour competes for caches or branch predictors, which the chain does not use.
+/// clock stay put when the host only lowers the clock or takes time from the core, so they tell
+/// a slow host from slower code; they rise when a neighbour competes for the core's caches or
+/// branch predictors, which the chain does not use.
 inline double clock_ghz(double seconds = 0.005) {
     using clock = std::chrono::steady_clock;
     volatile std::uint64_t opaque = 0x5851F42D4C957F2DULL;  // a multiplier the compiler cannot fold
@@ -81,19 +82,20 @@ timing measure(const std::vector<document>& docs, Pass&& pass, int runs = 7, dou
         ghz.push_back(g);
         cycles_per_byte.push_back(g * 1e9 * secs / static_cast<double>(std::max<std::size_t>(bytes * t.repeats, 1)));
     }
-    std::sort(rates.begin(), rates.end());
-    std::sort(ghz.begin(), ghz.end());
-    std::sort(cycles_per_byte.begin(), cycles_per_byte.end());
-    t.median_mb_s = rates[rates.size() / 2];
-    t.best_mb_s = rates.back();
-    t.median_ghz = ghz[ghz.size() / 2];
-    t.median_cycles_per_byte = cycles_per_byte[cycles_per_byte.size() / 2];
+    const auto median = [](std::vector<double>& v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    t.median_mb_s = median(rates);
+    t.best_mb_s = rates.back();  // (sorted by `median`)
+    t.median_ghz = median(ghz);
+    t.median_cycles_per_byte = median(cycles_per_byte);
     if (sink == 0xFFFFFFFFFFFFFFFFULL) std::puts("");  // keep `sink` alive
     return t;
 }
 
 /// The columns: MB/s first (what the targets are stated in), then the core's clock during the
-/// runs and the median cycles per byte, which do not move with the host's load (`clock_ghz`).
+/// runs and the median cycles per byte, which a lower clock does not move (`clock_ghz`).
 inline void print_header() {
     std::printf("%-22s %-28s %10s %12s %12s %18s %9s %9s\n", "stage", "corpus", "bytes", "median MB/s", "best MB/s", "checksum",
                 "GHz", "cycles/B");
