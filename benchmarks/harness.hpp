@@ -65,6 +65,7 @@ timing measure(const std::vector<document>& docs, Pass&& pass, int runs = 7, dou
     for (const auto& d : docs) t.checksum += pass(d);
     const double once = std::chrono::duration<double>(clock::now() - start).count();
     t.repeats = once >= min_seconds ? 1 : static_cast<std::size_t>(min_seconds / std::max(once, 1e-6)) + 1;
+    const double timed_bytes = static_cast<double>(bytes * t.repeats);  // per timed run
     std::vector<double> rates;
     std::vector<double> ghz;
     std::vector<double> cycles_per_byte;
@@ -78,9 +79,9 @@ timing measure(const std::vector<document>& docs, Pass&& pass, int runs = 7, dou
         }
         const double secs = std::chrono::duration<double>(clock::now() - start).count();
         const double g = (before + clock_ghz()) / 2;
-        rates.push_back(static_cast<double>(bytes * t.repeats) / 1e6 / secs);
+        rates.push_back(timed_bytes / 1e6 / secs);
         ghz.push_back(g);
-        cycles_per_byte.push_back(g * 1e9 * secs / static_cast<double>(std::max<std::size_t>(bytes * t.repeats, 1)));
+        cycles_per_byte.push_back(g * 1e9 * secs / std::max(timed_bytes, 1.0));
     }
     const auto median = [](std::vector<double>& v) {
         std::sort(v.begin(), v.end());
